@@ -1,0 +1,45 @@
+# The two commands of the README: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP_DEV    := $(VENV)/.installed-dev
+STAMP_STUDIO := $(VENV)/.installed-studio
+
+.PHONY: demo test lint typecheck unit docs generate clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP_DEV): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev,studio]'
+	touch $@
+
+$(STAMP_STUDIO): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[studio]'
+	touch $@
+
+## demo: run the main job end to end on the seed documents
+demo: $(STAMP_STUDIO)
+	$(BIN)/python -m eventgold.cli.demo
+
+## test: lint, type-check and run the whole test suite
+test: $(STAMP_DEV) lint typecheck unit
+
+lint: $(STAMP_DEV)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/lint-imports
+
+typecheck: $(STAMP_DEV)
+	$(BIN)/mypy src
+
+unit: $(STAMP_DEV)
+	$(BIN)/python -m pytest -q $(PYTEST_ARGS); rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
+
+## generate: regenerate every committed generated file (schema, LS config, docs)
+generate: $(STAMP_DEV)
+	$(BIN)/python -m eventgold.cli.generate
+
+clean:
+	rm -rf $(VENV) .eventgold .pytest_cache .mypy_cache .ruff_cache

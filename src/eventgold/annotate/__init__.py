@@ -1,0 +1,1 @@
+"""Rule-based pre-annotation: spaCy rule packs, gazetteers, normalizers, attachment, cues."""

@@ -1,0 +1,1 @@
+"""The ``eventgold`` command line: one small module per command (group)."""

@@ -1,0 +1,56 @@
+"""Generated, committed artifacts: one list, one writer, one drift test.
+
+``python -m eventgold.cli.generate`` (or ``make generate``) rewrites every artifact;
+``tests/test_generated.py`` fails when a committed file differs from what the code generates.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from eventgold.atomic import atomic_write_text
+from eventgold.schema import REGISTRY, json_schema_text
+
+
+@dataclass(frozen=True)
+class Artifact:
+    path: str  # relative to the project root
+    produce: Callable[[], str]
+
+
+def _schema_artifacts() -> list[Artifact]:
+    out = []
+    for name, version in sorted(REGISTRY.versions):
+        if name != "eventgold":
+            continue
+
+        def produce(v: str = version) -> str:
+            return json_schema_text(REGISTRY.table("eventgold", v))
+
+        out.append(Artifact(f"schema/event-schema/{version}.json", produce))
+    return out
+
+
+def artifacts() -> list[Artifact]:
+    """Every generated file of the project."""
+    return [*_schema_artifacts()]
+
+
+def write_all(root: Path) -> list[str]:
+    changed = []
+    for artifact in artifacts():
+        path = root / artifact.path
+        text = artifact.produce()
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            atomic_write_text(path, text)
+            changed.append(artifact.path)
+    return changed
+
+
+if __name__ == "__main__":
+    root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path.cwd()
+    for rel in write_all(root):
+        print(f"updated {rel}")

@@ -1,0 +1,46 @@
+"""The ``eventgold`` application: registers each command module."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from eventgold import __version__
+from eventgold.cli import schema as schema_cmd
+from eventgold.cli import validate as validate_cmd
+
+app = typer.Typer(
+    name="eventgold",
+    help="Turn news text into validated gold datasets of geopolitical events.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"eventgold {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Turn news text into validated gold datasets of geopolitical events."""
+
+
+app.add_typer(schema_cmd.app, name="schema")
+app.command("validate")(validate_cmd.validate)
+
+
+def run() -> None:
+    app()

@@ -1,0 +1,161 @@
+"""Errors as data: stable codes, locations, messages, hints.
+
+Every problem eventgold reports about user input is a :class:`Problem` with a stable code from
+:data:`CODES`. The library raises :class:`EventgoldError` subclasses that carry problems; only
+the CLI turns them into exit codes (0 ok, 1 invalid data, 2 usage, 3 server/IO).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+EXIT_SERVER = 3
+
+
+@dataclass(frozen=True)
+class Code:
+    """A documented error code."""
+
+    code: str
+    title: str
+    hint: str
+    exit_code: int = EXIT_INVALID
+
+
+def _codes(*codes: Code) -> dict[str, Code]:
+    return {c.code: c for c in codes}
+
+
+CODES: dict[str, Code] = _codes(
+    # EG0xx: reading input
+    Code("EG001", "malformed JSON", "Check the record is one complete JSON value per line."),
+    Code("EG002", "not UTF-8", "Re-encode the file as UTF-8."),
+    Code("EG003", "byte order mark", "Save the file as UTF-8 without BOM."),
+    Code("EG004", "empty input", "The file or stream holds no records."),
+    Code("EG005", "no data files", "Point at .jsonl/.json files or a folder that holds some.", 2),
+    Code("EG006", "file not found", "Check the path.", 2),
+    Code("EG007", "record too large", "Records are limited in size; split the document."),
+    Code("EG008", "not a record", "Each JSON value must be an object (a record)."),
+    # EG1xx: structure (JSON Schema)
+    Code("EG101", "missing field", "Add the required field."),
+    Code("EG102", "unknown field", "Remove the field or fix its spelling; records are strict."),
+    Code("EG103", "wrong type", "Use the JSON type the schema names."),
+    Code("EG104", "value not allowed", "Use one of the values the schema lists."),
+    Code("EG105", "constraint violated", "See the message for the failed constraint."),
+    Code("EG110", "unknown schema version", "Use a published version or upgrade the record."),
+    Code("EG111", "unknown record kind", "kind must be 'document' or 'event_cluster'."),
+    # EG2xx: semantics
+    Code("EG201", "offset out of range", "start/end must lie within the document text."),
+    Code("EG202", "reversed offsets", "start must be < end."),
+    Code("EG203", "span text mismatch", "text must equal document.text[start:end] (code points)."),
+    Code("EG204", "sha256 mismatch", "Recompute sha256 over the UTF-8 encoded text."),
+    Code("EG205", "duplicate id", "Ids must be unique within their scope."),
+    Code("EG206", "dangling reference", "Reference an id that exists in the same record."),
+    Code("EG207", "role not allowed", "Use a role the event type defines (eventgold schema show)."),
+    Code("EG208", "mention type not allowed for role", "Check the role's allowed mention types."),
+    Code("EG209", "cardinality violated", "Check the role's min/max number of arguments."),
+    Code("EG210", "unknown event type", "Use an event type the schema defines."),
+    Code("EG211", "invalid place code", "Use an ISO 3166-1 alpha-3 or ISO 3166-2 code."),
+    Code("EG212", "invalid date", "Use an ISO 8601 date, month, year, week or interval A/B."),
+    Code("EG213", "invalid quantity", "Use e.g. '10000', '~10000', '>=1000', '1000..9999 troops'."),
+    Code("EG214", "invalid money", "Use '<amount> <ISO 4217 currency>', e.g. '1500000 USD'."),
+    Code("EG215", "unknown mention type", "Use a mention type the schema defines."),
+    Code("EG216", "attribute not allowed", "Use attributes and values the event type defines."),
+    Code("EG217", "overlapping duplicate span", "Two mentions with the same span and type."),
+    Code("EG218", "empty name normalization", "Leave normalized null rather than empty."),
+    # EG22x: cross-document clusters
+    Code("EG220", "cluster member document missing", "Validate clusters with their documents."),
+    Code("EG221", "cluster member event missing", "Reference an event id of that document."),
+    Code("EG222", "cluster event types differ", "All members of a cluster share one event type."),
+    Code("EG223", "event in several clusters", "An event belongs to at most one cluster."),
+    Code("EG224", "cluster too small", "A cluster links at least two events."),
+    Code("EG225", "document-internal cluster duplicate", "Members come from different documents."),
+    Code("EG226", "duplicate document id", "Document ids must be unique across the inputs."),
+    # EG3xx: schema versions, compatibility, extensions
+    Code("EG301", "breaking schema change", "Bump the major version or restore what was removed."),
+    Code("EG302", "no upgrade path", "Register an upgrader between these versions."),
+    Code("EG303", "invalid schema file", "The file is not an eventgold JSON Schema or definition."),
+    Code("EG310", "invalid definition file", "Fix the definition file at the named key."),
+    Code("EG311", "extension clashes with base", "Extensions may only add; rename the item."),
+    Code("EG312", "extension removes or narrows base", "Extensions may only add to the base."),
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in the input.
+
+    ``path`` is a JSONPath into the record (``$.events[2].arguments.target[0]``); ``file``
+    and ``line`` say where the record is (``line`` is the 1-based JSONL line or record index).
+    """
+
+    code: str
+    message: str
+    path: str = "$"
+    file: str | None = None
+    line: int | None = None
+    hint: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:
+            raise ValueError(f"undocumented error code {self.code}")
+
+    @property
+    def title(self) -> str:
+        return CODES[self.code].title
+
+    def with_location(self, file: str | None, line: int | None) -> Problem:
+        return Problem(self.code, self.message, self.path, file, line, self.hint, self.extra)
+
+    def location(self) -> str:
+        where = self.file or "<input>"
+        if self.line is not None:
+            where += f":{self.line}"
+        return where
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["hint"] = self.hint or CODES[self.code].hint
+        if not data["extra"]:
+            del data["extra"]
+        return data
+
+    def __str__(self) -> str:
+        return f"{self.location()}: {self.code} {self.path}: {self.message}"
+
+
+class EventgoldError(Exception):
+    """Base of all errors the library raises about user input or the environment."""
+
+    exit_code = EXIT_INVALID
+
+    def __init__(self, problems: list[Problem] | Problem | str, *, code: str = "EG105") -> None:
+        if isinstance(problems, str):
+            problems = [Problem(code, problems)]
+        elif isinstance(problems, Problem):
+            problems = [problems]
+        self.problems: list[Problem] = problems
+        super().__init__("; ".join(str(p) for p in problems[:5]))
+
+
+class DataError(EventgoldError):
+    """The input data is invalid (exit code 1)."""
+
+    exit_code = EXIT_INVALID
+
+
+class UsageError(EventgoldError):
+    """The command was called wrongly: missing path, bad option (exit code 2)."""
+
+    exit_code = EXIT_USAGE
+
+
+class ServerError(EventgoldError):
+    """A server (Label Studio) or the file system failed (exit code 3)."""
+
+    exit_code = EXIT_SERVER

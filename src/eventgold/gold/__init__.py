@@ -1,0 +1,1 @@
+"""Gold builder: agreement, adjudication, near-duplicates, splits, exports, dataset card."""

@@ -1,0 +1,203 @@
+"""Classify the differences between two schema versions as breaking or compatible.
+
+Inputs are exported JSON Schema files (which embed the resolved table under
+``x-eventgold``) or definition files (base or extension). Breaking: a removed mention type,
+event type, role, attribute, attribute value or allowed role type, a narrowed cardinality, a
+new required field or a removed property. Compatible: the reverse additions and widenings.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from eventgold.errors import DataError, Problem, UsageError
+from eventgold.schema.dynamic import json_schema, table_to_dict
+from eventgold.schema.registry import REGISTRY, _table_from_file
+
+Severity = Literal["breaking", "compatible"]
+
+
+@dataclass(frozen=True)
+class Change:
+    severity: Severity
+    path: str
+    message: str
+
+
+@dataclass(frozen=True)
+class LoadedSchema:
+    name: str
+    version: str
+    table: dict[str, Any]
+    json_schema: dict[str, Any]
+
+
+def load_schema_file(path: str | Path) -> LoadedSchema:
+    """Load an exported JSON Schema or a definition file for comparison."""
+    path = Path(path)
+    if not path.is_file():
+        raise UsageError(Problem("EG006", f"no such file: {path}", "$", str(path)))
+    if path.suffix in (".yaml", ".yml"):
+        table = _table_from_file(path.resolve())
+        REGISTRY.add_table(table)
+        return LoadedSchema(table.name, table.version, table_to_dict(table), json_schema(table))
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise DataError(Problem("EG303", f"not a JSON file: {exc}", "$", str(path))) from None
+    if not isinstance(data, dict) or not isinstance(data.get("x-eventgold"), dict):
+        raise DataError(
+            Problem(
+                "EG303", "not an eventgold JSON Schema (no 'x-eventgold' table)", "$", str(path)
+            )
+        )
+    table = data["x-eventgold"]
+    try:
+        return LoadedSchema(str(table["name"]), str(table["version"]), table, data)
+    except KeyError as exc:
+        raise DataError(
+            Problem("EG303", f"x-eventgold lacks {exc}", "$.x-eventgold", str(path))
+        ) from None
+
+
+def _values_diff(old: list[str], new: list[str], path: str, what: str, out: list[Change]) -> None:
+    for value in old:
+        if value not in new:
+            out.append(Change("breaking", path, f"removed {what} {value!r}"))
+    for value in new:
+        if value not in old:
+            out.append(Change("compatible", path, f"added {what} {value!r}"))
+
+
+def _keys_diff(
+    old: dict[str, Any], new: dict[str, Any], path: str, what: str, out: list[Change]
+) -> list[str]:
+    for key in old:
+        if key not in new:
+            out.append(Change("breaking", f"{path}.{key}", f"removed {what} {key!r}"))
+    for key in new:
+        if key not in old:
+            out.append(Change("compatible", f"{path}.{key}", f"added {what} {key!r}"))
+    return [key for key in old if key in new]
+
+
+def _attributes_diff(
+    old: dict[str, Any], new: dict[str, Any], path: str, out: list[Change]
+) -> None:
+    for name in _keys_diff(old, new, path, "attribute", out):
+        _values_diff(old[name]["values"], new[name]["values"], f"{path}.{name}", "value", out)
+
+
+def _cardinality_diff(
+    old: dict[str, Any], new: dict[str, Any], path: str, out: list[Change]
+) -> None:
+    old_max = old.get("max")
+    new_max = new.get("max")
+    if new["min"] > old["min"]:
+        out.append(Change("breaking", path, f"min raised from {old['min']} to {new['min']}"))
+    elif new["min"] < old["min"]:
+        out.append(Change("compatible", path, f"min lowered from {old['min']} to {new['min']}"))
+    if old_max != new_max:
+        narrowed = new_max is not None and (old_max is None or new_max < old_max)
+        out.append(
+            Change(
+                "breaking" if narrowed else "compatible",
+                path,
+                f"max changed from {old_max or 'unbounded'} to {new_max or 'unbounded'}",
+            )
+        )
+
+
+def table_changes(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
+    out: list[Change] = []
+    _keys_diff(old["mention_types"], new["mention_types"], "$.mention_types", "mention type", out)
+    _attributes_diff(old["common_attributes"], new["common_attributes"], "$.common_attributes", out)
+    for etype in _keys_diff(
+        old["event_types"], new["event_types"], "$.event_types", "event type", out
+    ):
+        o, n = old["event_types"][etype], new["event_types"][etype]
+        base = f"$.event_types.{etype}"
+        for role in _keys_diff(o["roles"], n["roles"], base + ".roles", "role", out):
+            path = f"{base}.roles.{role}"
+            _values_diff(
+                o["roles"][role]["types"],
+                n["roles"][role]["types"],
+                path,
+                "allowed mention type",
+                out,
+            )
+            _cardinality_diff(o["roles"][role], n["roles"][role], path, out)
+        _attributes_diff(o["attributes"], n["attributes"], base + ".attributes", out)
+    return out
+
+
+def _structure(schema: dict[str, Any]) -> dict[str, tuple[set[str], set[str]]]:
+    """Per $defs model: (properties, required)."""
+    out = {}
+    for name, definition in schema.get("$defs", {}).items():
+        if isinstance(definition, dict) and "properties" in definition:
+            out[name] = (set(definition["properties"]), set(definition.get("required", ())))
+    return out
+
+
+def structure_changes(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
+    """Field-level changes of models present in both schemas (new required = breaking)."""
+    out: list[Change] = []
+    old_s, new_s = _structure(old), _structure(new)
+    for model in sorted(set(old_s) & set(new_s)):
+        (old_props, old_req), (new_props, new_req) = old_s[model], new_s[model]
+        path = f"$.$defs.{model}"
+        for prop in sorted(old_props - new_props):
+            out.append(Change("breaking", f"{path}.{prop}", f"removed field {prop!r}"))
+        for prop in sorted(new_req - old_req):
+            out.append(Change("breaking", f"{path}.{prop}", f"new required field {prop!r}"))
+        for prop in sorted((new_props - old_props) - new_req):
+            out.append(Change("compatible", f"{path}.{prop}", f"new optional field {prop!r}"))
+        for prop in sorted((old_req - new_req) & new_props):
+            out.append(Change("compatible", f"{path}.{prop}", f"field {prop!r} became optional"))
+    return out
+
+
+@dataclass(frozen=True)
+class CompatReport:
+    old: LoadedSchema
+    new: LoadedSchema
+    changes: list[Change]
+
+    @property
+    def breaking(self) -> list[Change]:
+        return [c for c in self.changes if c.severity == "breaking"]
+
+    @property
+    def major_bumped(self) -> bool:
+        return int(self.new.version.split(".")[0]) > int(self.old.version.split(".")[0])
+
+
+def _dedupe(changes: list[Change]) -> list[Change]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for change in changes:
+        key = (change.path, change.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(change)
+    return out
+
+
+def check_compatibility(old_path: str | Path, new_path: str | Path) -> CompatReport:
+    old, new = load_schema_file(old_path), load_schema_file(new_path)
+    changes = table_changes(old.table, new.table)
+    # Types/roles/attributes are compared on the table; compare the fixed models structurally.
+    changes += [
+        c
+        for c in structure_changes(old.json_schema, new.json_schema)
+        if not c.path.split(".")[2].endswith(("Arguments", "Attributes"))
+    ]
+    return CompatReport(old, new, _dedupe(changes))
+
+
+def breaking_problems(report: CompatReport) -> list[Problem]:
+    return [Problem("EG301", change.message, change.path) for change in report.breaking]

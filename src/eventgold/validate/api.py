@@ -1,0 +1,274 @@
+"""Validate records, files and folders: structural + semantic + cross-record checks.
+
+Streaming: records are checked one at a time; only document ids (for duplicate detection)
+and cluster records are kept. Cluster members are resolved in a second pass over the
+document files when clusters are present.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from eventgold.errors import DataError, Problem
+from eventgold.schema import REGISTRY, SchemaTable
+from eventgold.validate.reader import STDIN, Item, expand_paths, read_items
+from eventgold.validate.semantic import check_document_record
+from eventgold.validate.structural import structural_validator
+
+TableResolver = Callable[[str, str], SchemaTable]
+
+
+def registry_resolver(name: str, version: str) -> SchemaTable:
+    return REGISTRY.table(name, version)
+
+
+@dataclass
+class Report:
+    """What a validation run found."""
+
+    files: int = 0
+    records: int = 0
+    invalid_records: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    codes: Counter[str] = field(default_factory=Counter)
+    max_problems: int = 10_000
+
+    @property
+    def ok(self) -> bool:
+        return not self.codes
+
+    def add(self, problem: Problem) -> None:
+        self.codes[problem.code] += 1
+        if len(self.problems) < self.max_problems:
+            self.problems.append(problem)
+
+    @property
+    def problem_count(self) -> int:
+        return sum(self.codes.values())
+
+    def summary(self) -> str:
+        state = "valid" if self.ok else "INVALID"
+        return (
+            f"{state}: {self.records} record(s) in {self.files} file(s), "
+            f"{self.records - self.invalid_records} valid, {self.invalid_records} invalid, "
+            f"{self.problem_count} problem(s)"
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "files": self.files,
+            "records": self.records,
+            "invalid_records": self.invalid_records,
+            "problem_count": self.problem_count,
+            "codes": dict(sorted(self.codes.items())),
+            "problems": [p.to_dict() for p in self.problems],
+        }
+
+
+def _known_table(record: dict[str, Any], resolve: TableResolver) -> SchemaTable | Problem:
+    name, version = record.get("schema_name"), record.get("schema_version")
+    if not isinstance(name, str) or not isinstance(version, str):
+        missing = "schema_name" if not isinstance(name, str) else "schema_version"
+        return Problem("EG101", f"missing or non-string {missing!r}", f"$.{missing}")
+    if not REGISTRY.known(name, version):
+        return Problem("EG110", f"unknown schema {name}@{version}", "$.schema_version")
+    return resolve(name, version)
+
+
+def validate_record(record: Any, resolve: TableResolver = registry_resolver) -> list[Problem]:
+    """Problems of one record on its own (no cross-record checks)."""
+    if not isinstance(record, dict):
+        return [Problem("EG008", f"a record must be a JSON object, not {type(record).__name__}")]
+    table = _known_table(record, resolve)
+    if isinstance(table, Problem):
+        return [table]
+    structural = structural_validator(table)
+    if not structural.is_valid(record):
+        return structural.problems(record) or [Problem("EG105", "record violates the JSON Schema")]
+    if record["kind"] == "document":
+        return check_document_record(record, table)
+    members = record["members"]
+    if record["event_type"] not in table.event_types:
+        return [Problem("EG210", f"unknown event type {record['event_type']!r}", "$.event_type")]
+    problems = []
+    seen: set[str] = set()
+    for index, member in enumerate(members):
+        if member["document"] in seen:
+            problems.append(
+                Problem(
+                    "EG225",
+                    f"two members from document {member['document']!r}",
+                    f"$.members[{index}]",
+                )
+            )
+        seen.add(member["document"])
+    return problems
+
+
+@dataclass
+class _Cluster:
+    file: str
+    line: int
+    record: dict[str, Any]
+
+
+class Validator:
+    """Validates a stream of items and keeps the cross-record state."""
+
+    def __init__(self, resolve: TableResolver = registry_resolver) -> None:
+        self.resolve = resolve
+        self.report = Report()
+        self.document_ids: dict[str, tuple[str, int]] = {}
+        self.clusters: list[_Cluster] = []
+        self.stdin_events: dict[str, dict[str, str]] = {}
+
+    def feed(self, item: Item) -> None:
+        self.report.records += 1
+        if item.problem is not None:
+            self.report.invalid_records += 1
+            self.report.add(item.problem)
+            return
+        problems = validate_record(item.value, self.resolve)
+        record = item.value
+        if isinstance(record, dict) and not problems:
+            if record.get("kind") == "document":
+                doc_id = record["document"]["id"]
+                if doc_id in self.document_ids:
+                    file, line = self.document_ids[doc_id]
+                    problems.append(
+                        Problem(
+                            "EG226",
+                            f"document id {doc_id!r} already used at {file}:{line}",
+                            "$.document.id",
+                        )
+                    )
+                else:
+                    self.document_ids[doc_id] = (item.file, item.line)
+                if item.file == "<stdin>":
+                    self.stdin_events[doc_id] = {e["id"]: e["type"] for e in record["events"]}
+            else:
+                self.clusters.append(_Cluster(item.file, item.line, record))
+        if problems:
+            self.report.invalid_records += 1
+            for problem in problems:
+                self.report.add(problem.with_location(item.file, item.line))
+
+    def finish(self, files: list[str]) -> Report:
+        if self.clusters:
+            events = self._events_of_cluster_documents(files)
+            self._check_clusters(events)
+        return self.report
+
+    def _events_of_cluster_documents(self, files: list[str]) -> dict[str, dict[str, str]]:
+        wanted = {m["document"] for c in self.clusters for m in c.record["members"]}
+        events = {d: e for d, e in self.stdin_events.items() if d in wanted}
+        for item in read_items(f for f in files if f != STDIN):
+            record = item.value
+            if (
+                isinstance(record, dict)
+                and record.get("kind") == "document"
+                and isinstance(record.get("document"), dict)
+                and record["document"].get("id") in wanted
+                and isinstance(record.get("events"), list)
+            ):
+                events.setdefault(
+                    record["document"]["id"],
+                    {
+                        str(e.get("id")): str(e.get("type"))
+                        for e in record["events"]
+                        if isinstance(e, dict)
+                    },
+                )
+        return events
+
+    def _check_clusters(self, events: dict[str, dict[str, str]]) -> None:
+        owner: dict[tuple[str, str], str] = {}
+        cluster_ids: set[str] = set()
+        for cluster in self.clusters:
+            record = cluster.record
+            problems: list[Problem] = []
+            if record["id"] in cluster_ids:
+                problems.append(Problem("EG205", f"duplicate cluster id {record['id']!r}", "$.id"))
+            cluster_ids.add(record["id"])
+            for index, member in enumerate(record["members"]):
+                path = f"$.members[{index}]"
+                doc, event = member["document"], member["event"]
+                if doc not in self.document_ids:
+                    problems.append(
+                        Problem(
+                            "EG220", f"no document {doc!r} among the inputs", path + ".document"
+                        )
+                    )
+                    continue
+                event_type = events.get(doc, {}).get(event)
+                if event_type is None:
+                    problems.append(
+                        Problem(
+                            "EG221", f"document {doc!r} has no event {event!r}", path + ".event"
+                        )
+                    )
+                    continue
+                if event_type != record["event_type"]:
+                    problems.append(
+                        Problem(
+                            "EG222",
+                            f"event {doc}/{event} is a {event_type}, the cluster a "
+                            f"{record['event_type']}",
+                            path + ".event",
+                        )
+                    )
+                key = (doc, event)
+                if key in owner and owner[key] != record["id"]:
+                    problems.append(
+                        Problem(
+                            "EG223", f"event {doc}/{event} is also in cluster {owner[key]!r}", path
+                        )
+                    )
+                owner.setdefault(key, record["id"])
+            if problems:
+                self.report.invalid_records += 1
+                for problem in problems:
+                    self.report.add(problem.with_location(cluster.file, cluster.line))
+
+
+def validate_items(
+    items: Iterable[Item], files: list[str], resolve: TableResolver = registry_resolver
+) -> Report:
+    validator = Validator(resolve)
+    for item in items:
+        validator.feed(item)
+    validator.report.files = len(files)
+    return validator.finish(files)
+
+
+def validate_paths(
+    paths: Iterable[str | Path], resolve: TableResolver = registry_resolver
+) -> Report:
+    """Validate files, folders or ``-`` (stdin). Raises UsageError for missing paths."""
+    files = expand_paths(paths)
+    return validate_items(read_items(files), files, resolve)
+
+
+def iter_valid_records(paths: Iterable[str | Path]) -> Iterator[dict[str, Any]]:
+    """Yield records from ``paths``; raise :class:`DataError` on the first invalid one."""
+    files = expand_paths(paths)
+    for item in read_items(files):
+        if item.problem is not None:
+            raise DataError(item.problem)
+        problems = validate_record(item.value)
+        if problems:
+            raise DataError([p.with_location(item.file, item.line) for p in problems])
+        yield item.value
+
+
+def ensure_valid(paths: Iterable[str | Path]) -> Report:
+    """Validate and raise :class:`DataError` carrying the problems if anything is invalid."""
+    report = validate_paths(paths)
+    if not report.ok:
+        raise DataError(report.problems)
+    return report

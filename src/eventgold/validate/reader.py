@@ -1,0 +1,148 @@
+"""Stream records out of JSONL/JSON files, folders and stdin, reporting read errors as data.
+
+Reading never raises for bad content: every item is either a parsed JSON value with its
+location or a :class:`Problem` (malformed JSON, not UTF-8, BOM, empty file ...). Only a path
+that does not exist or a folder without data files is a :class:`UsageError`.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from eventgold.errors import Problem, UsageError
+
+DATA_SUFFIXES = (".jsonl", ".json", ".ndjson")
+MAX_RECORD_BYTES = 64 * 1024 * 1024
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One record read from the input, or the problem that prevented reading it."""
+
+    file: str
+    line: int
+    value: Any = None
+    problem: Problem | None = None
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[str]:
+    """Files to read, in a stable order: folders expand to their data files (recursively)."""
+    out: list[str] = []
+    for raw in paths:
+        if str(raw) == STDIN:
+            out.append(STDIN)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix in DATA_SUFFIXES and not p.name.startswith(".")
+            )
+            if not found:
+                raise UsageError(
+                    Problem("EG005", f"no .jsonl/.json files in folder {path}", "$", str(path))
+                )
+            out.extend(str(p) for p in found)
+        elif path.is_file():
+            out.append(str(path))
+        else:
+            raise UsageError(Problem("EG006", f"no such file or folder: {path}", "$", str(path)))
+    return out
+
+
+def read_items(files: Iterable[str], max_record_bytes: int = MAX_RECORD_BYTES) -> Iterator[Item]:
+    for file in files:
+        if file == STDIN:
+            yield from _read_stream(sys.stdin.buffer, "<stdin>", max_record_bytes, jsonl=True)
+        else:
+            with open(file, "rb") as handle:
+                yield from _read_stream(
+                    handle, file, max_record_bytes, jsonl=not file.endswith(".json")
+                )
+
+
+def _problem(code: str, message: str, file: str, line: int) -> Item:
+    return Item(file, line, problem=Problem(code, message, "$", file, line))
+
+
+def _decode(raw: bytes, file: str, line: int) -> str | Item:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return _problem("EG002", f"byte {exc.start} is not UTF-8 ({exc.reason})", file, line)
+
+
+def _read_stream(handle: BinaryIO, file: str, limit: int, *, jsonl: bool) -> Iterator[Item]:
+    if not jsonl:
+        yield from _read_json_document(handle, file, limit)
+        return
+    seen_any = False
+    for number, raw in enumerate(handle, start=1):
+        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            yield _problem("EG003", "file starts with a UTF-8 byte order mark", file, 1)
+            raw = raw[3:]
+        if len(raw) > limit:
+            yield _problem(
+                "EG007", f"record is {len(raw)} bytes; the limit is {limit}", file, number
+            )
+            seen_any = True
+            continue
+        if not raw.strip():
+            continue
+        seen_any = True
+        text = _decode(raw, file, number)
+        if isinstance(text, Item):
+            yield text
+            continue
+        try:
+            value = json.loads(text.rstrip("\r\n"))
+        except json.JSONDecodeError as exc:
+            yield _problem(
+                "EG001", f"malformed JSON: {exc.msg} at column {exc.colno}", file, number
+            )
+            continue
+        yield Item(file, number, value)
+    if not seen_any:
+        yield _problem("EG004", "no records (empty input)", file, 1)
+
+
+def _read_json_document(handle: BinaryIO, file: str, limit: int) -> Iterator[Item]:
+    """A ``.json`` file holds one record or an array of records."""
+    raw = handle.read(limit + 1)
+    if raw.startswith(b"\xef\xbb\xbf"):
+        yield _problem("EG003", "file starts with a UTF-8 byte order mark", file, 1)
+        raw = raw[3:]
+    if len(raw) > limit:
+        yield _problem("EG007", f"file is larger than {limit} bytes; use JSONL", file, 1)
+        return
+    if not raw.strip():
+        yield _problem("EG004", "no records (empty input)", file, 1)
+        return
+    text = _decode(raw, file, 1)
+    if isinstance(text, Item):
+        yield text
+        return
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield _problem(
+            "EG001",
+            f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
+            file,
+            exc.lineno,
+        )
+        return
+    if isinstance(value, list):
+        if not value:
+            yield _problem("EG004", "no records (empty array)", file, 1)
+        for index, element in enumerate(value, start=1):
+            yield Item(file, index, element)
+    else:
+        yield Item(file, 1, value)
