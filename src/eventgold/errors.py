@@ -82,6 +82,20 @@ CODES: dict[str, Code] = _codes(
     Code("EG310", "invalid definition file", "Fix the definition file at the named key."),
     Code("EG311", "extension clashes with base", "Extensions may only add; rename the item."),
     Code("EG312", "extension removes or narrows base", "Extensions may only add to the base."),
+    # EG60x-EG64x: gold build, adjudication, near-duplicates, splits (EG65x+: exports)
+    Code("EG601", "no document records", "Give annotation records of at least one document."),
+    Code("EG602", "annotations disagree on the text", "Annotations of one document id share one text."),
+    Code("EG603", "invalid adjudication policy", "Use a comma list of: reviewer, majority.", 2),
+    Code("EG604", "invalid split ratios", "Give three ratios >= 0 summing to 1, e.g. 0.8,0.1,0.1.", 2),
+    Code("EG605", "invalid dedup threshold", "Use a Jaccard threshold between 0 and 1.", 2),
+    Code("EG606", "build already running", "Another build holds the lock; wait, or remove a stale lock.", 3),
+    Code("EG607", "unknown export format", "Use one of the registered export formats.", 2),
+    Code("EG608", "several reviewer annotations disagree", "Keep one ground truth per document."),
+    # EG70x-EG74x: evaluate
+    Code("EG701", "prediction text differs from gold", "Predict on the same document text as the gold."),
+    Code("EG702", "duplicate document in scored records", "Give each document once per side."),
+    Code("EG703", "no document in common", "Predict on the gold documents (same ids)."),
+    Code("EG704", "invalid match mode", "Use --mode strict or --mode overlap.", 2),
 )
 
 

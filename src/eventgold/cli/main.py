@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from eventgold import __version__
+from eventgold.cli import evaluate as evaluate_cmd
 from eventgold.cli import schema as schema_cmd
 from eventgold.cli import validate as validate_cmd
 
@@ -40,6 +41,7 @@ def main(
 
 app.add_typer(schema_cmd.app, name="schema")
 app.command("validate")(validate_cmd.validate)
+app.command("evaluate")(evaluate_cmd.evaluate)
 
 
 def run() -> None:
