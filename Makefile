@@ -27,8 +27,8 @@ demo: $(STAMP_STUDIO)
 test: $(STAMP_DEV) lint typecheck unit
 
 lint: $(STAMP_DEV)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests $(wildcard benchmarks examples)
+	$(BIN)/ruff format --check src tests $(wildcard benchmarks examples)
 	$(BIN)/lint-imports
 
 typecheck: $(STAMP_DEV)
