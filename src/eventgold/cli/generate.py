@@ -13,6 +13,7 @@ from pathlib import Path
 
 from eventgold.atomic import atomic_write_text
 from eventgold.schema import REGISTRY, json_schema_text
+from eventgold.schema.reference import schema_reference_markdown
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,11 @@ def _schema_artifacts() -> list[Artifact]:
         def produce(v: str = version) -> str:
             return json_schema_text(REGISTRY.table("eventgold", v))
 
+        def reference(v: str = version) -> str:
+            return schema_reference_markdown(REGISTRY.table("eventgold", v))
+
         out.append(Artifact(f"schema/event-schema/{version}.json", produce))
+        out.append(Artifact(f"docs/reference/schema-{version}.md", reference))
     return out
 
 
