@@ -8,6 +8,7 @@ import typer
 
 from eventgold import __version__
 from eventgold.cli import evaluate as evaluate_cmd
+from eventgold.cli import gold as gold_cmd
 from eventgold.cli import schema as schema_cmd
 from eventgold.cli import validate as validate_cmd
 
@@ -42,6 +43,7 @@ def main(
 app.add_typer(schema_cmd.app, name="schema")
 app.command("validate")(validate_cmd.validate)
 app.command("evaluate")(evaluate_cmd.evaluate)
+app.add_typer(gold_cmd.app, name="gold")
 
 
 def run() -> None:
