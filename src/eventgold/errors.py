@@ -96,6 +96,12 @@ CODES: dict[str, Code] = _codes(
     Code("EG702", "duplicate document in scored records", "Give each document once per side."),
     Code("EG703", "no document in common", "Predict on the gold documents (same ids)."),
     Code("EG704", "invalid match mode", "Use --mode strict or --mode overlap.", 2),
+    # EG75x: cross-document linking, cluster evaluation and annotation projection
+    Code("EG750", "no events to link", "Give document records that carry events."),
+    Code("EG751", "cluster member not among the documents", "Score clusters of the same documents."),
+    Code("EG752", "document not found", "Name a document id present in the inputs.", 2),
+    Code("EG753", "documents do not align", "Projection needs near-duplicate texts."),
+    Code("EG754", "invalid linking option", "See `eventgold gold link --help`.", 2),
 )
 
 
