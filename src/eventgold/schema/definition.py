@@ -19,7 +19,7 @@ from eventgold.errors import DataError, Problem, UsageError
 
 NAME_RE = r"^[a-z][a-z0-9_]*$"
 MENTION_TYPE_RE = r"^[A-Z][A-Z0-9_]*$"
-SEMVER_RE = r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$"
+SEMVER_RE = r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$"
 NORMALIZATIONS = ("name", "place", "date", "quantity", "money")
 
 

@@ -9,16 +9,27 @@ checks records against the table.
 from __future__ import annotations
 
 import hashlib
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:@/-]*$"
-SEMVER_PATTERN = r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$"
-DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+# [0-9], not \d: \d matches any Unicode digit in Python and Rust regexes but only ASCII ones
+# in ECMA-262, so the pydantic models and JSON Schema validators would disagree.
+SEMVER_PATTERN = r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$"
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
+
+def _integral_float_to_int(value: Any) -> Any:
+    """JSON Schema counts 1.0 as an integer; accept it too so both paths agree."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+JsonInt = Annotated[int, BeforeValidator(_integral_float_to_int)]
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=200)]
-Offset = Annotated[int, Field(ge=0)]
+Offset = Annotated[JsonInt, Field(ge=0)]
 
 
 class StrictModel(BaseModel):
@@ -65,8 +76,8 @@ class AnnotationInfo(StrictModel):
 
     source: Literal["hand", "rules", "labelstudio", "adjudication", "projection"]
     annotator: str | None = None
-    task_id: int | None = None
-    annotation_id: int | None = None
+    task_id: JsonInt | None = None
+    annotation_id: JsonInt | None = None
     completed_at: str | None = None
     lead_time: float | None = None
     ground_truth: bool = False

@@ -15,7 +15,7 @@ from typing import Any
 
 from eventgold.errors import DataError, Problem
 from eventgold.schema import REGISTRY, SchemaTable
-from eventgold.validate.reader import STDIN, Item, expand_paths, read_items
+from eventgold.validate.reader import STDIN, STDIN_NAME, Item, expand_paths, read_items
 from eventgold.validate.semantic import check_document_record
 from eventgold.validate.structural import structural_validator
 
@@ -117,14 +117,55 @@ class _Cluster:
     record: dict[str, Any]
 
 
+class IdFilter:
+    """A fixed-size Bloom filter of ids: "maybe seen" or "surely new", in constant memory.
+
+    Keeping every document id of a multi-GB input would make memory grow with the input;
+    the filter answers in 2 MiB whatever the input size, and the few "maybe" answers are
+    confirmed exactly in a second pass over the files.
+    """
+
+    def __init__(self, bits: int = 1 << 24, hashes: int = 3) -> None:
+        self.mask = bits - 1
+        self.hashes = hashes
+        self.bits = bytearray(bits // 8)
+
+    def add(self, value: str) -> bool:
+        """Add ``value``; True when it may have been added before."""
+        first = hash(value)
+        step = (first >> 32) | 1
+        seen = True
+        for index in range(self.hashes):
+            position = (first + index * step) & self.mask
+            byte, bit = position >> 3, 1 << (position & 7)
+            if not self.bits[byte] & bit:
+                seen = False
+                self.bits[byte] |= bit
+        return seen
+
+
+@dataclass(frozen=True)
+class _Suspect:
+    document_id: str
+    file: str
+    line: int
+
+
 class Validator:
-    """Validates a stream of items and keeps the cross-record state."""
+    """Validates a stream of items and keeps the cross-record state in bounded memory.
+
+    Per record only a Bloom-filter entry of its document id is kept (records read from stdin,
+    which cannot be read twice, keep their ids and event types exactly). Possible duplicates
+    and cluster members are resolved by :meth:`finish` in a second pass over the files.
+    """
 
     def __init__(self, resolve: TableResolver = registry_resolver) -> None:
         self.resolve = resolve
         self.report = Report()
-        self.document_ids: dict[str, tuple[str, int]] = {}
+        self.id_filter = IdFilter()
+        self.suspects: list[_Suspect] = []
         self.clusters: list[_Cluster] = []
+        self.stdin_ids: dict[str, int] = {}
         self.stdin_events: dict[str, dict[str, str]] = {}
 
     def feed(self, item: Item) -> None:
@@ -135,22 +176,9 @@ class Validator:
             return
         problems = validate_record(item.value, self.resolve)
         record = item.value
-        if isinstance(record, dict) and not problems:
-            if record.get("kind") == "document":
-                doc_id = record["document"]["id"]
-                if doc_id in self.document_ids:
-                    file, line = self.document_ids[doc_id]
-                    problems.append(
-                        Problem(
-                            "EG226",
-                            f"document id {doc_id!r} already used at {file}:{line}",
-                            "$.document.id",
-                        )
-                    )
-                else:
-                    self.document_ids[doc_id] = (item.file, item.line)
-                if item.file == "<stdin>":
-                    self.stdin_events[doc_id] = {e["id"]: e["type"] for e in record["events"]}
+        if not problems:
+            if record["kind"] == "document":
+                self._remember_document(record, item, problems)
             else:
                 self.clusters.append(_Cluster(item.file, item.line, record))
         if problems:
@@ -158,33 +186,64 @@ class Validator:
             for problem in problems:
                 self.report.add(problem.with_location(item.file, item.line))
 
+    def _remember_document(self, record: dict[str, Any], item: Item, out: list[Problem]) -> None:
+        doc_id = record["document"]["id"]
+        if item.file == STDIN_NAME:
+            if doc_id in self.stdin_ids:
+                out.append(_duplicate_id(doc_id, STDIN_NAME, self.stdin_ids[doc_id]))
+                return
+            self.stdin_ids[doc_id] = item.line
+            self.stdin_events[doc_id] = {e["id"]: e["type"] for e in record["events"]}
+        if self.id_filter.add(doc_id):
+            self.suspects.append(_Suspect(doc_id, item.file, item.line))
+
     def finish(self, files: list[str]) -> Report:
+        """Second pass (only when needed): confirm duplicate ids, resolve cluster members."""
+        wanted = {m["document"] for c in self.clusters for m in c.record["members"]}
+        suspects = {s.document_id for s in self.suspects}
+        if not wanted and not suspects:
+            return self.report
+        first_seen, events = self._scan_documents(files, wanted, suspects)
+        self._confirm_duplicates(first_seen)
         if self.clusters:
-            events = self._events_of_cluster_documents(files)
             self._check_clusters(events)
         return self.report
 
-    def _events_of_cluster_documents(self, files: list[str]) -> dict[str, dict[str, str]]:
-        wanted = {m["document"] for c in self.clusters for m in c.record["members"]}
+    def _scan_documents(
+        self, files: list[str], wanted: set[str], suspects: set[str]
+    ) -> tuple[dict[str, tuple[str, int]], dict[str, dict[str, str]]]:
+        first_seen = {d: (STDIN_NAME, line) for d, line in self.stdin_ids.items() if d in suspects}
         events = {d: e for d, e in self.stdin_events.items() if d in wanted}
         for item in read_items(f for f in files if f != STDIN):
             record = item.value
-            if (
+            if not (
                 isinstance(record, dict)
                 and record.get("kind") == "document"
                 and isinstance(record.get("document"), dict)
-                and record["document"].get("id") in wanted
-                and isinstance(record.get("events"), list)
             ):
+                continue
+            doc_id = record["document"].get("id")
+            if doc_id in suspects:
+                first_seen.setdefault(doc_id, (item.file, item.line))
+            if doc_id in wanted and isinstance(record.get("events"), list):
                 events.setdefault(
-                    record["document"]["id"],
+                    doc_id,
                     {
                         str(e.get("id")): str(e.get("type"))
                         for e in record["events"]
                         if isinstance(e, dict)
                     },
                 )
-        return events
+        return first_seen, events
+
+    def _confirm_duplicates(self, first_seen: dict[str, tuple[str, int]]) -> None:
+        for suspect in self.suspects:
+            first = first_seen.get(suspect.document_id)
+            if first is None or first == (suspect.file, suspect.line):
+                continue  # a false alarm of the filter: this is the first occurrence
+            problem = _duplicate_id(suspect.document_id, *first)
+            self.report.invalid_records += 1
+            self.report.add(problem.with_location(suspect.file, suspect.line))
 
     def _check_clusters(self, events: dict[str, dict[str, str]]) -> None:
         owner: dict[tuple[str, str], str] = {}
@@ -198,7 +257,7 @@ class Validator:
             for index, member in enumerate(record["members"]):
                 path = f"$.members[{index}]"
                 doc, event = member["document"], member["event"]
-                if doc not in self.document_ids:
+                if doc not in events:
                     problems.append(
                         Problem(
                             "EG220", f"no document {doc!r} among the inputs", path + ".document"
@@ -234,6 +293,12 @@ class Validator:
                 self.report.invalid_records += 1
                 for problem in problems:
                     self.report.add(problem.with_location(cluster.file, cluster.line))
+
+
+def _duplicate_id(doc_id: str, file: str, line: int) -> Problem:
+    return Problem(
+        "EG226", f"document id {doc_id!r} already used at {file}:{line}", "$.document.id"
+    )
 
 
 def validate_items(

@@ -14,11 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+import orjson
+
 from eventgold.errors import Problem, UsageError
 
 DATA_SUFFIXES = (".jsonl", ".json", ".ndjson")
 MAX_RECORD_BYTES = 64 * 1024 * 1024
 STDIN = "-"
+STDIN_NAME = "<stdin>"
+BOM = b"\xef\xbb\xbf"
 
 
 @dataclass(frozen=True)
@@ -60,7 +64,7 @@ def expand_paths(paths: Iterable[str | Path]) -> list[str]:
 def read_items(files: Iterable[str], max_record_bytes: int = MAX_RECORD_BYTES) -> Iterator[Item]:
     for file in files:
         if file == STDIN:
-            yield from _read_stream(sys.stdin.buffer, "<stdin>", max_record_bytes, jsonl=True)
+            yield from _read_stream(sys.stdin.buffer, STDIN_NAME, max_record_bytes, jsonl=True)
         else:
             with open(file, "rb") as handle:
                 yield from _read_stream(
@@ -72,11 +76,14 @@ def _problem(code: str, message: str, file: str, line: int) -> Item:
     return Item(file, line, problem=Problem(code, message, "$", file, line))
 
 
-def _decode(raw: bytes, file: str, line: int) -> str | Item:
+def _parse_problem(raw: bytes, exc: json.JSONDecodeError, file: str, line: int) -> Item:
+    """Tell bytes that are not UTF-8 (EG002) from malformed JSON (EG001)."""
     try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return _problem("EG002", f"byte {exc.start} is not UTF-8 ({exc.reason})", file, line)
+        raw.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        return _problem("EG002", f"byte {bad.start} is not UTF-8 ({bad.reason})", file, line)
+    where = f"line {exc.lineno} column {exc.colno}" if exc.lineno > 1 else f"column {exc.colno}"
+    return _problem("EG001", f"malformed JSON: {exc.msg} at {where}", file, line + exc.lineno - 1)
 
 
 def _read_stream(handle: BinaryIO, file: str, limit: int, *, jsonl: bool) -> Iterator[Item]:
@@ -84,8 +91,9 @@ def _read_stream(handle: BinaryIO, file: str, limit: int, *, jsonl: bool) -> Ite
         yield from _read_json_document(handle, file, limit)
         return
     seen_any = False
+    loads = orjson.loads
     for number, raw in enumerate(handle, start=1):
-        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+        if number == 1 and raw.startswith(BOM):
             yield _problem("EG003", "file starts with a UTF-8 byte order mark", file, 1)
             raw = raw[3:]
         if len(raw) > limit:
@@ -94,20 +102,16 @@ def _read_stream(handle: BinaryIO, file: str, limit: int, *, jsonl: bool) -> Ite
             )
             seen_any = True
             continue
-        if not raw.strip():
+        try:
+            # orjson checks UTF-8 itself: no separate decode on the hot path.
+            value = loads(raw)
+        except json.JSONDecodeError as exc:
+            if not raw.strip():
+                continue
+            seen_any = True
+            yield _parse_problem(raw, exc, file, number)
             continue
         seen_any = True
-        text = _decode(raw, file, number)
-        if isinstance(text, Item):
-            yield text
-            continue
-        try:
-            value = json.loads(text.rstrip("\r\n"))
-        except json.JSONDecodeError as exc:
-            yield _problem(
-                "EG001", f"malformed JSON: {exc.msg} at column {exc.colno}", file, number
-            )
-            continue
         yield Item(file, number, value)
     if not seen_any:
         yield _problem("EG004", "no records (empty input)", file, 1)
@@ -116,7 +120,7 @@ def _read_stream(handle: BinaryIO, file: str, limit: int, *, jsonl: bool) -> Ite
 def _read_json_document(handle: BinaryIO, file: str, limit: int) -> Iterator[Item]:
     """A ``.json`` file holds one record or an array of records."""
     raw = handle.read(limit + 1)
-    if raw.startswith(b"\xef\xbb\xbf"):
+    if raw.startswith(BOM):
         yield _problem("EG003", "file starts with a UTF-8 byte order mark", file, 1)
         raw = raw[3:]
     if len(raw) > limit:
@@ -125,19 +129,10 @@ def _read_json_document(handle: BinaryIO, file: str, limit: int) -> Iterator[Ite
     if not raw.strip():
         yield _problem("EG004", "no records (empty input)", file, 1)
         return
-    text = _decode(raw, file, 1)
-    if isinstance(text, Item):
-        yield text
-        return
     try:
-        value = json.loads(text)
+        value = orjson.loads(raw)
     except json.JSONDecodeError as exc:
-        yield _problem(
-            "EG001",
-            f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
-            file,
-            exc.lineno,
-        )
+        yield _parse_problem(raw, exc, file, 1)
         return
     if isinstance(value, list):
         if not value:

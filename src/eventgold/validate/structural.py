@@ -83,6 +83,8 @@ class StructuralValidator:
             loc = [*loc, missing]
         elif kind.endswith("_type") or kind in {"model_attributes_type", "is_instance_of"}:
             code, message = "EG103", f"wrong type ({type(err['input']).__name__}): {err['msg']}"
+        elif kind == "too_short" and loc == ["members"]:
+            code, message = "EG224", f"a cluster links at least two events: {err['msg']}"
         if loc == ["schema_version"] and kind == "string_pattern_mismatch":
             code, message = "EG110", f"schema_version {err['input']!r} is not a semantic version"
         return Problem(code, message, json_path(loc))
