@@ -31,12 +31,12 @@ def test_krippendorff_alpha_by_hand() -> None:
     assert krippendorff_alpha(two) == pytest.approx(8 / 15)
     assert cohen_kappa([("a", "a"), ("a", "b"), ("b", "b"), ("b", "b")]) == pytest.approx(0.5)
     # Three annotators with a missing value; same coincidence matrix as above.
-    three = [["a", "a", None], ["a", "b", "b"], ["b", "b", "b"]]
+    three: list[list[str | None]] = [["a", "a", None], ["a", "b", "b"], ["b", "b", "b"]]
     assert krippendorff_alpha(three) == pytest.approx(8 / 15)
     assert krippendorff_alpha([["a", None], ["b", None]]) is None  # nothing pairable
 
 
-def annotations() -> tuple[DocumentRecord, DocumentRecord]:
+def two_annotations() -> tuple[DocumentRecord, DocumentRecord]:
     a = RecordBuilder(TEXT, "d1")
     russia = a.mention("Russia", "GPE", normalized="RUS")
     resolution = a.mention("resolution", "LEGAL_INSTRUMENT")
@@ -55,7 +55,7 @@ def annotations() -> tuple[DocumentRecord, DocumentRecord]:
 
 
 def test_span_f1_between_two_annotators() -> None:
-    alice, bob = annotations()
+    alice, bob = two_annotations()
     report = agreement([alice, bob])
     assert report.annotators == ["alice", "bob"]
     strict, overlap = report.spans("strict"), report.spans("overlap")
@@ -75,7 +75,7 @@ def test_span_f1_between_two_annotators() -> None:
 
 
 def test_attribute_agreement_on_aligned_events() -> None:
-    alice, bob = annotations()
+    alice, bob = two_annotations()
     report = agreement([alice, bob])
     # Two events aligned. action: (veto, veto), (abstain, abstain) -> kappa 1, alpha 1
     assert report.attributes["action"].units == 2
@@ -95,7 +95,7 @@ def test_attribute_agreement_on_aligned_events() -> None:
 
 
 def test_three_annotators_and_non_human_records_ignored() -> None:
-    alice, bob = annotations()
+    alice, bob = two_annotations()
     carol = by(alice, "carol")
     rules = by(alice, "rules", source="rules")
     report = agreement([alice, bob, carol, rules])
