@@ -91,6 +91,17 @@ CODES: dict[str, Code] = _codes(
     Code("EG606", "build already running", "Another build holds the lock; wait, or remove a stale lock.", 3),
     Code("EG607", "unknown export format", "Use one of the registered export formats.", 2),
     Code("EG608", "several reviewer annotations disagree", "Keep one ground truth per document."),
+    # EG65x-EG69x: gold exports (errors: EG650-EG653; lossy-conversion notes: EG654-EG659)
+    Code("EG650", "document has no split", "Give every exported document a split (train, dev or test)."),
+    Code("EG651", "unknown split name", "Splits are named train, dev and test."),
+    Code("EG652", "document exported twice", "Give each document once (one adjudicated record)."),
+    Code("EG653", "record schema differs from export table", "Upgrade the records or export with their schema."),
+    Code("EG654", "span expanded to token boundaries", "Token formats cover whole tokens; the char formats keep the exact span."),
+    Code("EG655", "span covers no token", "The span holds only whitespace; it is left out of token formats."),
+    Code("EG656", "event or mention crosses sentences", "Its sentences are merged into one window so no argument is lost."),
+    Code("EG657", "multi-token trigger reduced to one token", "DyGIE++ triggers are one token: the first token is kept."),
+    Code("EG658", "text changed for brat", "CRLF/CR became LF and a BOM was dropped; offsets were shifted to match."),
+    Code("EG659", "reference to a missing mention", "Validate records before export; the reference is left out."),
     # EG70x-EG74x: evaluate
     Code("EG701", "prediction text differs from gold", "Predict on the same document text as the gold."),
     Code("EG702", "duplicate document in scored records", "Give each document once per side."),

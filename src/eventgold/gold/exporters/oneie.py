@@ -1,0 +1,137 @@
+"""OneIE JSON lines: ``train.oneie.json``/``dev.oneie.json``/``test.oneie.json``.
+
+One line per sentence window, with the fields OneIE's ``IEDataset`` reads (``doc_id``,
+``sent_id``, ``tokens``, ``sentence``, ``entity_mentions``, ``relation_mentions``,
+``event_mentions``). Token indices are relative to the **window** and ``end`` is
+**exclusive**. ``entity_mentions[*]``: ``id`` (``<doc_id>:<mention id>``, unique in the
+dataset), ``text``, ``entity_type``, ``mention_type`` (``"UNK"``: eventgold does not
+annotate name/nominal/pronoun), ``start``, ``end``, and ``normalized`` when set.
+``event_mentions[*]``: ``id``, ``event_type``, ``trigger`` ``{start, end, text}``,
+``arguments`` ``[{entity_id, text, role}]`` referencing ``entity_mentions[*].id`` of the
+same window (windows are merged across sentences so this always holds, EG656), plus
+``attributes`` and ``attribution`` (an entity id or null), which OneIE ignores.
+
+Not written: ``pieces`` and ``token_lens``; they depend on the consumer's transformer
+tokenizer (OneIE's preprocessing fills them from ``tokens``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from eventgold.gold.exporters.base import (
+    ExportReport,
+    ExportResult,
+    count_record,
+    group_by_split,
+    json_line,
+    result,
+    write_lines,
+)
+from eventgold.gold.exporters.tokens import AlignedRecord, Window, align
+from eventgold.schema import DocumentRecord, EventClusterRecord, SchemaTable
+
+NAME = "oneie"
+
+
+def export_oneie(
+    records: Sequence[DocumentRecord],
+    splits: Mapping[str, str],
+    table: SchemaTable,
+    out_dir: Path,
+    clusters: Sequence[EventClusterRecord] = (),
+) -> ExportResult:
+    report = ExportReport(NAME)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    split_files: dict[str, list[str]] = {}
+    for split, docs in group_by_split(records, splits, table).items():
+        lines = []
+        for record in docs:
+            count_record(report, record)
+            aligned = align(record, report)
+            lines += [json_line(s) for s in window_instances(aligned, id_key="sent_id")]
+        name = f"{split}.oneie.json"
+        write_lines(out_dir / name, lines)
+        split_files[split] = [name]
+    return result(NAME, out_dir, report, split_files)
+
+
+def window_instances(aligned: AlignedRecord, *, id_key: str) -> list[dict[str, Any]]:
+    """One OneIE/TextEE-style instance per window (window-relative, end-exclusive tokens)."""
+    doc_id = aligned.record.document.id
+    instances = []
+    for window in aligned.windows:
+        entities = _entities(aligned, window)
+        instances.append(
+            {
+                "doc_id": doc_id,
+                id_key: f"{doc_id}-{window.index}",
+                "tokens": aligned.words(window),
+                "sentence": aligned.window_text(window),
+                "entity_mentions": entities,
+                "relation_mentions": [],
+                "event_mentions": _events(aligned, window),
+            }
+        )
+    return instances
+
+
+def entity_id(doc_id: str, mention_id: str) -> str:
+    return f"{doc_id}:{mention_id}"
+
+
+def _entities(aligned: AlignedRecord, window: Window) -> list[dict[str, Any]]:
+    doc_id = aligned.record.document.id
+    out = []
+    for mention in sorted(aligned.record.mentions, key=lambda m: (m.start, m.end, m.type, m.id)):
+        span = aligned.mentions.get(mention.id)
+        if span is None or aligned.window_of(span) != window:
+            continue
+        entity: dict[str, Any] = {
+            "id": entity_id(doc_id, mention.id),
+            "text": aligned.span_text(span),
+            "entity_type": mention.type,
+            "mention_type": "UNK",
+            "start": span.first - window.first,
+            "end": span.stop - window.first,
+        }
+        if mention.normalized is not None:
+            entity["normalized"] = mention.normalized
+        out.append(entity)
+    return out
+
+
+def _events(aligned: AlignedRecord, window: Window) -> list[dict[str, Any]]:
+    doc_id = aligned.record.document.id
+    out = []
+    for event in sorted(
+        aligned.record.events, key=lambda e: (e.trigger.start, e.trigger.end, e.type, e.id)
+    ):
+        trigger = aligned.triggers.get(event.id)
+        if trigger is None or aligned.window_of(trigger) != window:
+            continue
+        attribution = event.attribution if event.attribution in aligned.mentions else None
+        out.append(
+            {
+                "id": f"{doc_id}:{event.id}",
+                "event_type": event.type,
+                "trigger": {
+                    "start": trigger.first - window.first,
+                    "end": trigger.stop - window.first,
+                    "text": aligned.span_text(trigger),
+                },
+                "arguments": [
+                    {
+                        "entity_id": entity_id(doc_id, mention_id),
+                        "text": aligned.span_text(span),
+                        "role": role,
+                    }
+                    for role, mention_id, span in aligned.arguments(event.id)
+                ],
+                "attributes": dict(event.attributes),
+                "attribution": entity_id(doc_id, attribution) if attribution else None,
+            }
+        )
+    return out
