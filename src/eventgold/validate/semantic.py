@@ -139,9 +139,10 @@ def _mention_problems(
         mid = mention["id"]
         mtype = mention["type"]
         start, end = mention["start"], mention["end"]
-        if mid in types:
+        if mid in types:  # the first mention keeps the id: references resolve to it
             out.append(Problem("EG205", f"duplicate mention id {mid!r}", f"$.mentions[{index}].id"))
-        types[mid] = mtype
+        else:
+            types[mid] = mtype
         # Inlined span check (the hot path); details only when it fails. JSON Schema integers
         # include integer-valued floats (1.0), hence int() for slicing.
         if not (start < end <= size and text[int(start) : int(end)] == mention["text"]):
