@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
 from eventgold.errors import DataError, Problem, UsageError
 from eventgold.schema.dynamic import json_schema, table_to_dict
 from eventgold.schema.registry import REGISTRY, _table_from_file
@@ -35,6 +37,54 @@ class LoadedSchema:
     json_schema: dict[str, Any]
 
 
+class _Loose(BaseModel):
+    # Newer exports may add keys; only the shape the comparison reads is checked.
+    model_config = ConfigDict(extra="ignore", strict=True)
+
+
+class _EmbeddedValues(_Loose):
+    values: list[str]
+
+
+class _EmbeddedRole(_Loose):
+    types: list[str]
+    min: int = Field(ge=0)
+    max: int | None
+
+
+class _EmbeddedEventType(_Loose):
+    roles: dict[str, _EmbeddedRole]
+    attributes: dict[str, _EmbeddedValues]
+
+
+class _EmbeddedTable(_Loose):
+    """The ``x-eventgold`` table as :func:`table_to_dict` writes it."""
+
+    name: str
+    version: str = Field(pattern=r"^[0-9]+\.[0-9]+\.[0-9]+")
+    mention_types: dict[str, dict[str, Any]]
+    common_attributes: dict[str, _EmbeddedValues]
+    event_types: dict[str, _EmbeddedEventType]
+
+
+def _embedded_table(data: dict[str, Any], file: str) -> dict[str, Any]:
+    try:
+        _EmbeddedTable.model_validate(data)
+    except ValidationError as exc:
+        raise DataError(
+            [
+                Problem(
+                    "EG303",
+                    f"x-eventgold table: {err['msg']}",
+                    ".".join(["$.x-eventgold", *(str(part) for part in err["loc"])]),
+                    file,
+                )
+                for err in exc.errors()
+            ]
+        ) from None
+    return data
+
+
 def load_schema_file(path: str | Path) -> LoadedSchema:
     """Load an exported JSON Schema or a definition file for comparison."""
     path = Path(path)
@@ -54,13 +104,8 @@ def load_schema_file(path: str | Path) -> LoadedSchema:
                 "EG303", "not an eventgold JSON Schema (no 'x-eventgold' table)", "$", str(path)
             )
         )
-    table = data["x-eventgold"]
-    try:
-        return LoadedSchema(str(table["name"]), str(table["version"]), table, data)
-    except KeyError as exc:
-        raise DataError(
-            Problem("EG303", f"x-eventgold lacks {exc}", "$.x-eventgold", str(path))
-        ) from None
+    embedded = _embedded_table(data["x-eventgold"], str(path))
+    return LoadedSchema(str(embedded["name"]), str(embedded["version"]), embedded, data)
 
 
 def _values_diff(old: list[str], new: list[str], path: str, what: str, out: list[Change]) -> None:

@@ -29,7 +29,8 @@ def _integral_float_to_int(value: Any) -> Any:
 
 JsonInt = Annotated[int, BeforeValidator(_integral_float_to_int)]
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=200)]
-Offset = Annotated[JsonInt, Field(ge=0)]
+# Field before the validator: otherwise pydantic exports ``ge`` instead of JSON Schema ``minimum``.
+Offset = Annotated[int, Field(ge=0), BeforeValidator(_integral_float_to_int)]
 
 
 class StrictModel(BaseModel):
