@@ -66,6 +66,7 @@ class Report:
             "invalid_records": self.invalid_records,
             "problem_count": self.problem_count,
             "codes": dict(sorted(self.codes.items())),
+            "summary": self.summary(),
             "problems": [p.to_dict() for p in self.problems],
         }
 
@@ -212,9 +213,9 @@ class Validator:
     def _scan_documents(
         self, files: list[str], wanted: set[str], suspects: set[str]
     ) -> tuple[dict[str, tuple[str, int]], dict[str, dict[str, str]]]:
-        first_seen = {d: (STDIN_NAME, line) for d, line in self.stdin_ids.items() if d in suspects}
+        first_seen: dict[str, tuple[str, int]] = {}
         events = {d: e for d, e in self.stdin_events.items() if d in wanted}
-        for item in read_items(f for f in files if f != STDIN):
+        for item in self._reread(files, suspects):
             record = item.value
             if not (
                 isinstance(record, dict)
@@ -235,6 +236,16 @@ class Validator:
                     },
                 )
         return first_seen, events
+
+    def _reread(self, files: list[str], suspects: set[str]) -> Iterator[Item]:
+        """The inputs again, in order; stdin (read once) stands in by its remembered ids."""
+        for file in files:
+            if file != STDIN:
+                yield from read_items([file])
+                continue
+            for doc_id, line in self.stdin_ids.items():
+                if doc_id in suspects:
+                    yield Item(STDIN_NAME, line, {"kind": "document", "document": {"id": doc_id}})
 
     def _confirm_duplicates(self, first_seen: dict[str, tuple[str, int]]) -> None:
         for suspect in self.suspects:

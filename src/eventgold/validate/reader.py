@@ -82,6 +82,11 @@ def _parse_problem(raw: bytes, exc: json.JSONDecodeError, file: str, line: int) 
         raw.decode("utf-8")
     except UnicodeDecodeError as bad:
         return _problem("EG002", f"byte {bad.start} is not UTF-8 ({bad.reason})", file, line)
+    if raw.endswith(b"\n"):  # a JSONL line: locate the error within the line, not after it
+        try:
+            orjson.loads(raw.rstrip(b"\r\n"))
+        except json.JSONDecodeError as again:
+            exc = again
     where = f"line {exc.lineno} column {exc.colno}" if exc.lineno > 1 else f"column {exc.colno}"
     return _problem("EG001", f"malformed JSON: {exc.msg} at {where}", file, line + exc.lineno - 1)
 
