@@ -9,6 +9,7 @@ import typer
 from eventgold import __version__
 from eventgold.cli import evaluate as evaluate_cmd
 from eventgold.cli import gold as gold_cmd
+from eventgold.cli import gold_link as gold_link_cmd
 from eventgold.cli import schema as schema_cmd
 from eventgold.cli import validate as validate_cmd
 
@@ -44,6 +45,8 @@ app.add_typer(schema_cmd.app, name="schema")
 app.command("validate")(validate_cmd.validate)
 app.command("evaluate")(evaluate_cmd.evaluate)
 app.add_typer(gold_cmd.app, name="gold")
+gold_cmd.app.command("link")(gold_link_cmd.link)
+gold_cmd.app.command("project")(gold_link_cmd.project)
 
 
 def run() -> None:
