@@ -39,9 +39,25 @@ def _schema_artifacts() -> list[Artifact]:
     return out
 
 
+def _studio_artifacts() -> list[Artifact]:
+    # Package data, so installed wheels have it; annotate/labelstudio/ links to it.
+    from eventgold.studio.config import label_config_xml
+
+    out = []
+    for name, version in sorted(REGISTRY.versions):
+        if name != "eventgold":
+            continue
+
+        def produce(v: str = version) -> str:
+            return label_config_xml(REGISTRY.table("eventgold", v))
+
+        out.append(Artifact(f"src/eventgold/studio/data/config-{version}.xml", produce))
+    return out
+
+
 def artifacts() -> list[Artifact]:
     """Every generated file of the project."""
-    return [*_schema_artifacts()]
+    return [*_schema_artifacts(), *_studio_artifacts()]
 
 
 def write_all(root: Path) -> list[str]:

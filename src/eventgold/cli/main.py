@@ -11,6 +11,7 @@ from eventgold.cli import evaluate as evaluate_cmd
 from eventgold.cli import gold as gold_cmd
 from eventgold.cli import gold_link as gold_link_cmd
 from eventgold.cli import schema as schema_cmd
+from eventgold.cli import studio as studio_cmd
 from eventgold.cli import validate as validate_cmd
 
 app = typer.Typer(
@@ -42,6 +43,7 @@ def main(
 
 
 app.add_typer(schema_cmd.app, name="schema")
+app.add_typer(studio_cmd.app, name="studio")
 app.command("validate")(validate_cmd.validate)
 app.command("evaluate")(evaluate_cmd.evaluate)
 app.add_typer(gold_cmd.app, name="gold")

@@ -1,0 +1,222 @@
+"""Push documents (and their rule predictions) to a Label Studio project, idempotently.
+
+The task key is the document's sha256, stored as ``data.eventgold_key``. Before importing,
+the keys already in the project are looked up (Data Manager filter, ``equal``), so pushing the
+same documents twice creates nothing new, and a push interrupted between batches resumes where
+it stopped. A batch whose import timed out is re-checked against the server before it is sent
+again, so a retry cannot duplicate what the first attempt already stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from eventgold.errors import DataError, Problem, UsageError
+from eventgold.schema import DocumentRecord, SchemaTable, new_document
+from eventgold.studio.client import ImportResult, StudioClient
+from eventgold.studio.config import label_config_xml, studio_config
+from eventgold.studio.convert import document_task
+from eventgold.validate import read_items, validate_record
+from eventgold.validate.reader import expand_paths
+
+DEFAULT_BATCH_SIZE = 500
+Progress = Callable[[int, int], None]  # (documents done, documents total)
+
+
+@dataclass(frozen=True)
+class PushDocument:
+    """One task to push: the document, and records over it to import as predictions."""
+
+    record: DocumentRecord
+    predictions: tuple[DocumentRecord, ...] = ()
+
+    @property
+    def key(self) -> str:
+        return self.record.document.sha256
+
+
+@dataclass
+class PushReport:
+    project_id: int
+    project: str
+    created_project: bool = False
+    config_updated: bool = False
+    documents: int = 0
+    already_present: int = 0
+    imported_tasks: int = 0
+    imported_predictions: int = 0
+    batches: int = 0
+    task_ids: list[int] = field(default_factory=list)
+
+
+def _text_record(path: Path, table: SchemaTable) -> DocumentRecord:
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError(
+            Problem("EG002", f"byte {exc.start} is not UTF-8 ({exc.reason})", "$", str(path))
+        ) from None
+    return DocumentRecord(
+        schema_name=table.name,
+        schema_version=table.version,
+        document=new_document(path.stem, text),
+    )
+
+
+def _input_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
+    texts: list[Path] = []
+    data: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*.txt") if not p.name.startswith("."))
+            texts.extend(found)
+            if any(path.rglob("*.json*")):
+                data.extend(expand_paths([path]))
+            elif not found:
+                raise UsageError(
+                    Problem("EG005", f"no .txt or record files in folder {path}", "$", str(path))
+                )
+        elif path.suffix == ".txt":
+            if not path.is_file():
+                raise UsageError(Problem("EG006", f"no such file: {path}", "$", str(path)))
+            texts.append(path)
+        else:
+            data.extend(expand_paths([path]))
+    return texts, data
+
+
+def load_documents(paths: Iterable[str | Path], table: SchemaTable) -> list[PushDocument]:
+    """Tasks to push from ``.txt`` files (id = file stem, text as is) and record files.
+
+    Records are validated first. Records over the same text are grouped into one task: the
+    first gives the document, every record with mentions or events becomes a prediction.
+    """
+    texts, data_files = _input_files(paths)
+    records: list[tuple[DocumentRecord, str]] = [(_text_record(p, table), str(p)) for p in texts]
+    problems: list[Problem] = []
+    for item in read_items(data_files):
+        if item.problem is not None:
+            problems.append(item.problem)
+            continue
+        found = validate_record(item.value)
+        if found:
+            problems.extend(p.with_location(item.file, item.line) for p in found)
+            continue
+        if item.value.get("kind", "document") != "document":
+            continue  # cluster records have no task
+        records.append((DocumentRecord.model_validate(item.value), f"{item.file}:{item.line}"))
+    if problems:
+        raise DataError(problems)
+    return group_documents(records)
+
+
+def group_documents(records: Sequence[tuple[DocumentRecord, str]]) -> list[PushDocument]:
+    """One :class:`PushDocument` per text, refusing ids and texts that disagree."""
+    by_key: dict[str, tuple[DocumentRecord, list[DocumentRecord]]] = {}
+    key_of_id: dict[str, tuple[str, str]] = {}
+    problems: list[Problem] = []
+    for record, where in records:
+        doc = record.document
+        seen = key_of_id.get(doc.id)
+        if seen is not None and seen[0] != doc.sha256:
+            problems.append(
+                Problem(
+                    "EG521",
+                    f"document {doc.id!r} has a different text than in {seen[1]}",
+                    "$.document.text",
+                    where,
+                )
+            )
+            continue
+        key_of_id[doc.id] = (doc.sha256, where)
+        if doc.sha256 in by_key:
+            first, predictions = by_key[doc.sha256]
+            if first.document.id != doc.id:
+                problems.append(
+                    Problem(
+                        "EG521",
+                        f"document {doc.id!r} has the same text as {first.document.id!r}; "
+                        "the task key is the text's sha256, so push it once",
+                        "$.document.id",
+                        where,
+                    )
+                )
+                continue
+        else:
+            by_key[doc.sha256] = (record, [])
+            predictions = by_key[doc.sha256][1]
+        if record.mentions or record.events:
+            predictions.append(record)
+    if problems:
+        raise DataError(problems)
+    return [PushDocument(first, tuple(preds)) for first, preds in by_key.values()]
+
+
+def ensure_project(
+    client: StudioClient, title: str, table: SchemaTable
+) -> tuple[int, bool, bool, int]:
+    """(project id, created, config updated, task count) with the generated config in place."""
+    xml = label_config_xml(table)
+    project = client.find_project(title)
+    if project is None:
+        created = client.create_project(
+            title, xml, description=f"eventgold {table.id}: documents pushed by eventgold"
+        )
+        return created.id, True, False, 0
+    updated = False
+    if client.label_config(project.id).strip() != xml.strip():
+        client.set_label_config(project.id, xml)
+        updated = True
+    return project.id, False, updated, project.task_count
+
+
+def push_documents(
+    client: StudioClient,
+    documents: Sequence[PushDocument],
+    project: str,
+    table: SchemaTable,
+    *,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    progress: Progress | None = None,
+) -> PushReport:
+    """Create or update ``project`` and import the documents it does not hold yet."""
+    if batch_size < 1:
+        raise UsageError(Problem("EG520", "batch size must be at least 1"))
+    config = studio_config(table)
+    project_id, created, updated, task_count = ensure_project(client, project, table)
+    report = PushReport(project_id, project, created, updated, documents=len(documents))
+    keys = [d.key for d in documents]
+    existing = client.keys_in_project(project_id, keys) if task_count else {}
+    report.already_present = sum(1 for k in keys if k in existing)
+    todo = [d for d in documents if d.key not in existing]
+    done = report.already_present
+    if progress is not None:
+        progress(done, len(documents))
+    for start in range(0, len(todo), batch_size):
+        batch = todo[start : start + batch_size]
+        pending = [document_task(d.record, config, d.predictions) for d in batch]
+        pending_keys = [d.key for d in batch]
+
+        def drop_imported(_retry: int, pending: list = pending, keys: list = pending_keys) -> None:  # type: ignore[type-arg]
+            # A timed-out import may have been stored: send only what is still missing.
+            present = client.keys_in_project(project_id, keys)
+            kept = [(t, k) for t, k in zip(pending, keys, strict=True) if k not in present]
+            pending[:] = [t for t, _ in kept]
+            keys[:] = [k for _, k in kept]
+
+        result = (
+            client.import_tasks(project_id, pending, before_retry=drop_imported)
+            if pending
+            else ImportResult(0, 0, ())
+        )
+        report.batches += 1
+        report.imported_tasks += result.task_count
+        report.imported_predictions += result.prediction_count
+        report.task_ids.extend(result.task_ids)
+        done += len(batch)
+        if progress is not None:
+            progress(done, len(documents))
+    return report
