@@ -144,7 +144,7 @@ CODES: dict[str, Code] = _codes(
     Code("EG751", "cluster member not among the documents", "Score clusters of the same documents."),
     Code("EG752", "document not found", "Name a document id present in the inputs.", 2),
     Code("EG753", "documents do not align", "Projection needs near-duplicate texts."),
-    Code("EG754", "invalid linking option", "See `eventgold gold link --help`.", 2),
+    Code("EG754", "invalid linking or cluster option", "See the command's --help.", 2),
 )
 
 

@@ -9,6 +9,7 @@ import typer
 from rich.table import Table
 
 from eventgold.cli._common import echo_json, handle_errors, out_console
+from eventgold.cli.evaluate_clusters import render_cluster_evaluation, score_clusters
 from eventgold.errors import Problem, UsageError
 from eventgold.evaluate import MODES, Counts, Evaluation, MatchMode, Score, evaluate_records
 from eventgold.schema import DocumentRecord
@@ -89,12 +90,22 @@ def _render(evaluation: Evaluation) -> None:
 def evaluate(
     gold: Annotated[list[Path], typer.Option("--gold", "-g", help="Gold records (files/folders).")],
     pred: Annotated[
-        list[Path], typer.Option("--pred", "-p", help="Predicted records (files/folders).")
-    ],
+        list[Path] | None,
+        typer.Option("--pred", "-p", help="Predicted records (files/folders)."),
+    ] = None,
     mode: Annotated[
         str, typer.Option("--mode", help="Span matching: strict or overlap.")
     ] = "strict",
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    clusters: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--clusters",
+            "-c",
+            help="Predicted event clusters (gold link output): MUC, B-cubed, CEAF-e, CoNLL F1 "
+            "against the gold clusters among --gold.",
+        ),
+    ] = None,
 ) -> None:
     """Precision, recall and F1 of predictions against gold records.
 
@@ -107,11 +118,20 @@ def evaluate(
             Problem("EG704", f"--mode must be one of {', '.join(MODES)}, not {mode!r}")
         )
     match_mode: MatchMode = "strict" if mode == "strict" else "overlap"
-    evaluation = evaluate_records(load_documents(gold), load_documents(pred), match_mode)
-    # Further report sections (e.g. cross-document cluster scores) add keys here and a
-    # table in _render; the document-level scores above stay as they are.
-    report: dict[str, Any] = evaluation.to_dict()
+    if not pred and not clusters:
+        raise UsageError(Problem("EG754", "give --pred records, --clusters, or both"))
+    report: dict[str, Any] = {}
+    if pred:
+        evaluation = evaluate_records(load_documents(gold), load_documents(pred), match_mode)
+        # Further report sections add keys here and a table in _render; the document-level
+        # scores above stay as they are.
+        report = evaluation.to_dict()
+        if not as_json:
+            _render(evaluation)
+    if clusters:
+        cluster_evaluation = score_clusters(gold, clusters)
+        report["clusters"] = cluster_evaluation.to_dict()
+        if not as_json:
+            render_cluster_evaluation(cluster_evaluation)
     if as_json:
         echo_json(report)
-    else:
-        _render(evaluation)

@@ -1,0 +1,58 @@
+"""``eventgold evaluate --clusters``: score predicted event clusters against gold clusters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.table import Table
+
+from eventgold.cli._common import out_console
+from eventgold.errors import Problem, UsageError
+from eventgold.evaluate.coref import ClusterEvaluation, CorefScores, evaluate_event_clusters
+from eventgold.schema import DocumentRecord, EventClusterRecord
+from eventgold.validate import iter_valid_records
+
+
+def score_clusters(gold: list[Path], predicted: list[Path]) -> ClusterEvaluation:
+    """Gold documents and clusters from ``gold``, predicted clusters from ``predicted``.
+
+    Document records among the predicted inputs are ignored: clusters name events by
+    (document, event id), so they must be proposed over the gold records (``gold link``).
+    """
+    documents: list[DocumentRecord] = []
+    gold_clusters: list[EventClusterRecord] = []
+    for record in iter_valid_records(gold):
+        if record.get("kind") == "event_cluster":
+            gold_clusters.append(EventClusterRecord.model_validate(record))
+        else:
+            documents.append(DocumentRecord.model_validate(record))
+    if not gold_clusters:
+        raise UsageError(
+            Problem("EG754", "--clusters needs gold cluster records among the --gold inputs")
+        )
+    response = [
+        EventClusterRecord.model_validate(record)
+        for record in iter_valid_records(predicted)
+        if record.get("kind") == "event_cluster"
+    ]
+    return evaluate_event_clusters(documents, gold_clusters, response)
+
+
+def _rows(table: Table, label: str, scores: CorefScores) -> None:
+    for name, prf in (("MUC", scores.muc), ("B-cubed", scores.b_cubed), ("CEAF-e", scores.ceaf_e)):
+        table.add_row(label, name, f"{prf.precision:.3f}", f"{prf.recall:.3f}", f"{prf.f1:.3f}")
+    table.add_row(label, "[bold]CoNLL F1[/]", "", "", f"[bold]{scores.conll_f1:.3f}[/]")
+
+
+def render_cluster_evaluation(evaluation: ClusterEvaluation) -> None:
+    table = Table(
+        title=(
+            f"event clusters: {evaluation.predicted_clusters} predicted vs "
+            f"{evaluation.gold_clusters} gold over {evaluation.events} events"
+        )
+    )
+    for column in ("singletons", "metric", "P", "R", "F1"):
+        table.add_column(column, justify="left" if column in ("singletons", "metric") else "right")
+    _rows(table, "included", evaluation.with_singletons)
+    _rows(table, "excluded", evaluation.without_singletons)
+    out_console.print(table)
