@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from eventgold.errors import DataError, Problem, UsageError
 from eventgold.schema.dynamic import json_schema, table_to_dict
-from eventgold.schema.registry import REGISTRY, _table_from_file
+from eventgold.schema.registry import _table_from_file
 
 Severity = Literal["breaking", "compatible"]
 
@@ -91,8 +91,9 @@ def load_schema_file(path: str | Path) -> LoadedSchema:
     if not path.is_file():
         raise UsageError(Problem("EG006", f"no such file: {path}", "$", str(path)))
     if path.suffix in (".yaml", ".yml"):
+        # Only compared: not registered, so checking a candidate version never changes which
+        # versions validate and upgrade know.
         table = _table_from_file(path.resolve())
-        REGISTRY.add_table(table)
         return LoadedSchema(table.name, table.version, table_to_dict(table), json_schema(table))
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
