@@ -148,6 +148,8 @@ def brat_text(text: str) -> tuple[str, list[int]]:
 
     CRLF and lone CR become LF and a leading BOM is dropped; nothing else changes.
     """
+    if "\r" not in text and not text.startswith("\ufeff"):
+        return text, list(range(len(text) + 1))
     out: list[str] = []
     offsets: list[int] = []
     for i, char in enumerate(text):
@@ -243,6 +245,7 @@ def ann_text(
             record.events[i].id,
         ),
     )
+    known = {m.id for m in record.mentions}
     trigger_tids: dict[tuple[int, int, str], str] = {}
     event_lines: list[str] = []
     attribute_lines: list[tuple[str, str, str]] = []
@@ -269,7 +272,7 @@ def ann_text(
             for k, mention_id in enumerate(ids):
                 tid = mention_tids.get(mention_id)
                 if tid is None:
-                    if mention_id not in {m.id for m in record.mentions}:
+                    if mention_id not in known:
                         report.note(
                             "EG659",
                             doc_id,

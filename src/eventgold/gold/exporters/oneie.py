@@ -30,8 +30,8 @@ from eventgold.gold.exporters.base import (
     result,
     write_lines,
 )
-from eventgold.gold.exporters.tokens import AlignedRecord, Window, align
-from eventgold.schema import DocumentRecord, EventClusterRecord, SchemaTable
+from eventgold.gold.exporters.tokens import AlignedRecord, Window, WordSpan, align
+from eventgold.schema import DocumentRecord, Event, EventClusterRecord, Mention, SchemaTable
 
 NAME = "oneie"
 
@@ -61,77 +61,75 @@ def export_oneie(
 def window_instances(aligned: AlignedRecord, *, id_key: str) -> list[dict[str, Any]]:
     """One OneIE/TextEE-style instance per window (window-relative, end-exclusive tokens)."""
     doc_id = aligned.record.document.id
-    instances = []
-    for window in aligned.windows:
-        entities = _entities(aligned, window)
-        instances.append(
-            {
-                "doc_id": doc_id,
-                id_key: f"{doc_id}-{window.index}",
-                "tokens": aligned.words(window),
-                "sentence": aligned.window_text(window),
-                "entity_mentions": entities,
-                "relation_mentions": [],
-                "event_mentions": _events(aligned, window),
-            }
-        )
-    return instances
+    entities: list[list[dict[str, Any]]] = [[] for _ in aligned.windows]
+    for mention in sorted(aligned.record.mentions, key=lambda m: (m.start, m.end, m.type, m.id)):
+        span = aligned.mentions.get(mention.id)
+        if span is not None:
+            window = aligned.window_of(span)
+            entities[window.index].append(_entity(aligned, window, mention))
+    events: list[list[dict[str, Any]]] = [[] for _ in aligned.windows]
+    ordered = sorted(
+        aligned.record.events, key=lambda e: (e.trigger.start, e.trigger.end, e.type, e.id)
+    )
+    for event in ordered:
+        trigger = aligned.triggers.get(event.id)
+        if trigger is not None:
+            window = aligned.window_of(trigger)
+            events[window.index].append(_event(aligned, window, event, trigger))
+    return [
+        {
+            "doc_id": doc_id,
+            id_key: f"{doc_id}-{window.index}",
+            "tokens": aligned.words(window),
+            "sentence": aligned.window_text(window),
+            "entity_mentions": entities[window.index],
+            "relation_mentions": [],
+            "event_mentions": events[window.index],
+        }
+        for window in aligned.windows
+    ]
 
 
 def entity_id(doc_id: str, mention_id: str) -> str:
     return f"{doc_id}:{mention_id}"
 
 
-def _entities(aligned: AlignedRecord, window: Window) -> list[dict[str, Any]]:
-    doc_id = aligned.record.document.id
-    out = []
-    for mention in sorted(aligned.record.mentions, key=lambda m: (m.start, m.end, m.type, m.id)):
-        span = aligned.mentions.get(mention.id)
-        if span is None or aligned.window_of(span) != window:
-            continue
-        entity: dict[str, Any] = {
-            "id": entity_id(doc_id, mention.id),
-            "text": aligned.span_text(span),
-            "entity_type": mention.type,
-            "mention_type": "UNK",
-            "start": span.first - window.first,
-            "end": span.stop - window.first,
-        }
-        if mention.normalized is not None:
-            entity["normalized"] = mention.normalized
-        out.append(entity)
-    return out
+def _entity(aligned: AlignedRecord, window: Window, mention: Mention) -> dict[str, Any]:
+    span = aligned.mentions[mention.id]
+    entity: dict[str, Any] = {
+        "id": entity_id(aligned.record.document.id, mention.id),
+        "text": aligned.span_text(span),
+        "entity_type": mention.type,
+        "mention_type": "UNK",
+        "start": span.first - window.first,
+        "end": span.stop - window.first,
+    }
+    if mention.normalized is not None:
+        entity["normalized"] = mention.normalized
+    return entity
 
 
-def _events(aligned: AlignedRecord, window: Window) -> list[dict[str, Any]]:
+def _event(
+    aligned: AlignedRecord, window: Window, event: Event, trigger: WordSpan
+) -> dict[str, Any]:
     doc_id = aligned.record.document.id
-    out = []
-    for event in sorted(
-        aligned.record.events, key=lambda e: (e.trigger.start, e.trigger.end, e.type, e.id)
-    ):
-        trigger = aligned.triggers.get(event.id)
-        if trigger is None or aligned.window_of(trigger) != window:
-            continue
-        attribution = event.attribution if event.attribution in aligned.mentions else None
-        out.append(
+    attribution = event.attribution if event.attribution in aligned.mentions else None
+    return {
+        "id": f"{doc_id}:{event.id}",
+        "event_type": event.type,
+        "trigger": {
+            "start": trigger.first - window.first,
+            "end": trigger.stop - window.first,
+            "text": aligned.span_text(trigger),
+        },
+        "arguments": [
             {
-                "id": f"{doc_id}:{event.id}",
-                "event_type": event.type,
-                "trigger": {
-                    "start": trigger.first - window.first,
-                    "end": trigger.stop - window.first,
-                    "text": aligned.span_text(trigger),
-                },
-                "arguments": [
-                    {
-                        "entity_id": entity_id(doc_id, mention_id),
-                        "text": aligned.span_text(span),
-                        "role": role,
-                    }
-                    for role, mention_id, span in aligned.arguments(event.id)
-                ],
-                "attributes": dict(event.attributes),
-                "attribution": entity_id(doc_id, attribution) if attribution else None,
+                "entity_id": entity_id(doc_id, mention_id),
+                "text": aligned.span_text(span),
+                "role": role,
             }
-        )
-    return out
+            for role, mention_id, span in aligned.arguments(event.id)
+        ],
+        "attributes": dict(event.attributes),
+        "attribution": entity_id(doc_id, attribution) if attribution else None,
+    }

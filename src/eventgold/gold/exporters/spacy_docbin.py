@@ -85,6 +85,7 @@ def record_doc(record: DocumentRecord, report: ExportReport | None = None) -> Do
         )
     triggers = []
     arguments = []
+    known = {m.id for m in record.mentions}
     for index, event in enumerate(record.events):
         where = f"$.events[{index}]"
         bounds = _token_bounds(
@@ -96,7 +97,7 @@ def record_doc(record: DocumentRecord, report: ExportReport | None = None) -> Do
             for k, mention_id in enumerate(ids):
                 arg = spans_by_mention.get(mention_id)
                 if arg is None:
-                    if mention_id not in {m.id for m in record.mentions}:
+                    if mention_id not in known:
                         report.note(
                             "EG659",
                             doc_id,

@@ -24,8 +24,10 @@ import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 
 import spacy
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -87,17 +89,20 @@ class Tokenized:
         self.sentence_of: list[int] = []
         sentence = -1
         boundary = True
-        for token in doc:
-            if token.is_sent_start:
+        # one array instead of a Python Token object per token: tokenizing is the cost floor
+        rows = cast("list[list[int]]", doc.to_array([IDX, LENGTH, IS_SPACE, SENT_START]).tolist())
+        for start, length, is_space, sent_start in rows:
+            end = start + length
+            if sent_start == 1:
                 boundary = True
-            if token.is_space:
-                if _line_breaks(token.text) >= 2:
+            if is_space:
+                if _line_breaks(text[start:end]) >= 2:
                     boundary = True
                 continue
             if boundary:
                 sentence += 1
                 boundary = False
-            self.words.append(Word(token.text, token.idx, token.idx + len(token.text)))
+            self.words.append(Word(text[start:end], start, end))
             self.sentence_of.append(sentence)
         self._starts = [w.start for w in self.words]
         self._ends = [w.end for w in self.words]
@@ -145,10 +150,6 @@ class Tokenized:
             window_start_sentence = sentence + 1
         return windows
 
-    def window_of(self, windows: list[Window], word: int) -> Window:
-        index = bisect.bisect_right([w.first for w in windows], word) - 1
-        return windows[index]
-
 
 def _line_breaks(whitespace: str) -> int:
     return whitespace.replace("\r\n", "\n").replace("\r", "\n").count("\n")
@@ -167,8 +168,12 @@ class AlignedRecord:
     triggers: dict[str, WordSpan]  # event id -> words
     windows: list[Window]
 
+    def __post_init__(self) -> None:
+        self._window_of_word = [w.index for w in self.windows for _ in range(w.first, w.stop)]
+        self._events = {e.id: e for e in self.record.events}
+
     def window_of(self, span: WordSpan) -> Window:
-        return self.tokens.window_of(self.windows, span.first)
+        return self.windows[self._window_of_word[span.first]]
 
     def words(self, window: Window) -> list[str]:
         return [w.text for w in self.tokens.words[window.first : window.stop]]
@@ -183,7 +188,7 @@ class AlignedRecord:
 
     def arguments(self, event_id: str) -> list[tuple[str, str, WordSpan]]:
         """(role, mention id, words) of an event's arguments that map to words, in role order."""
-        event = next(e for e in self.record.events if e.id == event_id)
+        event = self._events[event_id]
         out = []
         for role, mention_ids in event.arguments.items():
             for mention_id in mention_ids:
@@ -203,6 +208,7 @@ def align(record: DocumentRecord, report: ExportReport) -> AlignedRecord:
         if span is not None:
             mentions[mention.id] = span
     triggers: dict[str, WordSpan] = {}
+    known = {m.id for m in record.mentions}
     for index, event in enumerate(record.events):
         where = f"$.events[{index}]"
         span = _map(
@@ -212,7 +218,7 @@ def align(record: DocumentRecord, report: ExportReport) -> AlignedRecord:
             triggers[event.id] = span
         for role, ids in event.arguments.items():
             for k, mention_id in enumerate(ids):
-                if mention_id not in {m.id for m in record.mentions}:
+                if mention_id not in known:
                     report.note(
                         "EG659",
                         doc_id,
