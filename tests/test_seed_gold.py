@@ -315,3 +315,57 @@ def test_clustered_events_share_their_core_arguments(
             (event,) = [e for e in record.events if e.id == member.event]
             values.append(_arg(record, event, core[item.event_type]))
         assert (values[0] & values[1]) - {None}, (item.id, values)
+
+
+# --- second pass, agreement and guidelines ----------------------------------------------
+
+PASSES = ROOT / "seeds" / "passes"
+GUIDELINES = ROOT / "docs" / "guidelines.md"
+
+
+def test_second_pass_is_valid_and_reproducible() -> None:
+    # One file at a time: two annotations of one document share its id (EG226 across files).
+    for name in ("000_pass1.jsonl", "000_pass2.jsonl"):
+        report = validate_paths([PASSES / name])
+        assert report.ok, [p.to_dict() for p in report.problems]
+    build = _load(PASSES / "build_pass2.py", "seed_gold_pass2")
+    record, _ = build.annotate().build()
+    expected = (PASSES / "000_pass2.jsonl").read_text(encoding="utf-8")
+    assert expected == build.jsonl([record])
+    assert record.annotation is not None
+    first = DocumentRecord.model_validate_json((PASSES / "000_pass1.jsonl").read_text())
+    assert first.annotation is not None
+    assert record.annotation.annotator != first.annotation.annotator
+
+
+def test_agreement_figures_in_the_guidelines_are_current() -> None:
+    agreement = _load(PASSES / "agreement.py", "seed_gold_agreement")
+    section = agreement.documented()
+    assert section, "docs/guidelines.md has no generated agreement section"
+    assert section == agreement.report()
+
+
+def test_resolution_moved_the_gold_towards_the_second_pass() -> None:
+    from eventgold.evaluate import compare_records
+
+    second = DocumentRecord.model_validate_json((PASSES / "000_pass2.jsonl").read_text())
+    first = DocumentRecord.model_validate_json((PASSES / "000_pass1.jsonl").read_text())
+    resolved = _record(DOC_000)
+    for kind in ("mentions", "arguments"):
+        before = getattr(compare_records(first, second, "strict"), kind).total.f1
+        after = getattr(compare_records(resolved, second, "strict"), kind).total.f1
+        assert after > before, kind
+
+
+def test_guidelines_carry_the_schema_version_and_the_gold_sizes(
+    gold: dict[str, DocumentRecord],
+) -> None:
+    text = GUIDELINES.read_text(encoding="utf-8")
+    table = default_table()
+    assert f"**Written for schema `{table.name}` {table.version}**" in text
+    for doc_id, record in gold.items():
+        row = f"| `seeds/gold/{doc_id}.jsonl` | one `DocumentRecord`: "
+        expected = f"{row}{len(record.mentions)} mentions, {len(record.events)} events |"
+        assert expected in text
+    clusters = len((GOLD / "clusters.jsonl").read_text().splitlines())
+    assert f"| {clusters} `EventClusterRecord`s" in text

@@ -145,7 +145,7 @@ def doc_000() -> Doc:
     d.m("Pat Ryder, the [Pentagon] press secretary", "ORG", DOD)
     d.m("unclear how [Moscow] and Pyongyang will utilize", "GPE", RUS)
     d.m("how Moscow and [Pyongyang] will utilize", "GPE", PRK)
-    d.m("will utilize [these troops]", "MILITARY_UNIT", KPA)
+    d.m("will utilize these [troops]", "MILITARY_UNIT", KPA)
     russia_3 = d.m("mounting that [Russia] may offer", "GPE", RUS)
     tech_1 = d.m("may offer [technology] to North Korea that could", "WEAPON", TECH)
     nk_3 = d.m("offer technology to [North Korea] that could", "GPE", PRK)
@@ -223,7 +223,9 @@ def doc_000() -> Doc:
     d.m("non-lethal support to [Ukraine] and joined", "GPE", UKR)
     d.m("joined [US]-led economic", "GPE", USA)
     ru_sanctions = d.m(
-        "US-led [economic sanctions] against Russia", "LEGAL_INSTRUMENT", WESTERN_RU_SANCTIONS
+        "joined [US-led economic sanctions] against Russia",
+        "LEGAL_INSTRUMENT",
+        WESTERN_RU_SANCTIONS,
     )
     russia_8 = d.m("economic sanctions against [Russia], but", "GPE", RUS)
     arms_8 = d.m("directly supply [arms] to Ukraine", "WEAPON", WEAPONS)
@@ -844,7 +846,9 @@ def doc_001() -> Doc:
     d.m("non-lethal help to [Ukraine] and joined", "GPE", UKR)
     d.m("joined [U.S.]-led financial", "GPE", USA)
     fin_sanctions = d.m(
-        "U.S.-led [financial sanctions] towards Moscow", "LEGAL_INSTRUMENT", WESTERN_RU_SANCTIONS
+        "joined [U.S.-led financial sanctions] towards Moscow",
+        "LEGAL_INSTRUMENT",
+        WESTERN_RU_SANCTIONS,
     )
     moscow_16 = d.m("sanctions towards [Moscow].", "GPE", RUS)
     d.ev(
