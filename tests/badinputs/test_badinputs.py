@@ -41,7 +41,7 @@ class InputSpec(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     text: str | None = None
-    record: Literal["doc", "doc2", "cluster", "meeting"] | None = None
+    record: Literal["doc", "doc2", "cluster", "meeting", "ls_export"] | None = None
     repo_file: str | None = None
     set_: dict[str, Any] = Field(default_factory=dict, alias="set")
     delete: list[str] = Field(default_factory=list)
@@ -124,7 +124,34 @@ def _meeting_record() -> dict[str, Any]:
     return record_json(b.build())
 
 
-def base_record(name: str) -> dict[str, Any]:
+def _ls_export() -> list[dict[str, Any]]:
+    """A Label Studio full JSON export of one task: one annotation and one prediction."""
+    from eventgold.schema import DocumentRecord, default_table
+    from eventgold.studio.config import studio_config
+    from eventgold.studio.convert import document_task, prediction_of, record_results
+
+    config = studio_config(default_table())
+    record = DocumentRecord.model_validate(_deployment_record("d1"))
+    task: dict[str, Any] = dict(document_task(record, config))
+    task["id"] = 1
+    task["predictions"] = [{"id": 21, **prediction_of(record, config)}]
+    task["annotations"] = [
+        {
+            "id": 11,
+            "completed_by": {"id": 1, "email": "ann@example.org"},
+            "result": record_results(record, config, with_provenance=False),
+            "was_cancelled": False,
+            "ground_truth": False,
+            "created_at": "2024-11-02T10:00:00Z",
+            "lead_time": 42.0,
+        }
+    ]
+    return [task]
+
+
+def base_record(name: str) -> Any:
+    if name == "ls_export":
+        return _ls_export()
     if name == "doc":
         return _deployment_record("d1")
     if name == "doc2":
