@@ -43,7 +43,10 @@ def expand_paths(paths: Iterable[str | Path]) -> list[str]:
             out.append(STDIN)
             continue
         path = Path(raw)
-        if path.is_dir():
+        dataset_records = _dataset_records(path) if path.is_dir() else None
+        if dataset_records is not None:
+            out.extend(dataset_records)
+        elif path.is_dir():
             found = sorted(
                 p
                 for p in path.rglob("*")
@@ -59,6 +62,36 @@ def expand_paths(paths: Iterable[str | Path]) -> list[str]:
         else:
             raise UsageError(Problem("EG006", f"no such file or folder: {path}", "$", str(path)))
     return out
+
+
+DATASET_MANIFEST = "manifest.json"
+DATASET_MANIFEST_KIND = "eventgold-dataset-manifest"
+
+
+def _dataset_records(folder: Path) -> list[str] | None:
+    """The record files a built dataset's manifest lists, or None when ``folder`` is no dataset.
+
+    A dataset folder (``eventgold gold build``) also holds other formats (DyGIE++, OneIE, ...)
+    as .json/.jsonl that are not eventgold records; its manifest says which files are.
+    """
+    try:
+        manifest = json.loads((folder / DATASET_MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(manifest, dict) or manifest.get("kind") != DATASET_MANIFEST_KIND:
+        return None
+    records = manifest.get("records")
+    if not isinstance(records, list) or not all(isinstance(r, str) for r in records):
+        return None
+    files = [folder / r for r in sorted(records)]
+    for file in files:
+        if not file.is_file():
+            raise UsageError(
+                Problem(
+                    "EG006", f"the dataset manifest lists a missing file: {file}", "$", str(file)
+                )
+            )
+    return [str(f) for f in files]
 
 
 def read_items(files: Iterable[str], max_record_bytes: int = MAX_RECORD_BYTES) -> Iterator[Item]:
