@@ -32,7 +32,13 @@ from eventgold.studio.pull import (
     pull_project,
     write_pull,
 )
-from eventgold.studio.push import PushDocument, PushReport, load_documents, push_documents
+from eventgold.studio.push import (
+    PushDocument,
+    PushReport,
+    add_annotation,
+    load_documents,
+    push_documents,
+)
 from eventgold.studio.retry import RetryPolicy
 from eventgold.studio.server import (
     ServerState,
@@ -59,6 +65,7 @@ __all__ = [
     "StudioClient",
     "StudioConfig",
     "UserInfo",
+    "add_annotation",
     "convert_export",
     "document_task",
     "label_config_xml",

@@ -268,6 +268,19 @@ class StudioClient:
             found.update(self._call("look up task keys", lookup))
         return found
 
+    def task_keys(self, project_id: int) -> list[tuple[int, str | None]]:
+        """(task id, key) of every task in the project, in id order."""
+
+        def listing() -> list[tuple[int, str | None]]:
+            out: list[tuple[int, str | None]] = []
+            task: Any
+            for task in self.sdk.tasks.list(project=project_id, fields="task_only", page_size=500):
+                key = (task.data or {}).get(KEY_FIELD)
+                out.append((int(task.id or 0), key if isinstance(key, str) else None))
+            return sorted(out)
+
+        return self._call("list tasks", listing)
+
     def import_tasks(
         self,
         project_id: int,
@@ -303,9 +316,9 @@ class StudioClient:
         lead_time: float | None = None,
         ground_truth: bool = False,
         unique_id: str | None = None,
-    ) -> int:
-        """Create an annotation (attributed to ``completed_by``). ``unique_id`` makes it
-        idempotent: the server refuses a second annotation with the same id (409)."""
+    ) -> int | None:
+        """Create an annotation (attributed to ``completed_by``); its id, or None when an
+        annotation with this ``unique_id`` exists already (the server answers 409)."""
         uid = unique_id or str(uuid.uuid4())
         kwargs: dict[str, Any] = {"result": list(result), "unique_id": uid}
         if completed_by is not None:
@@ -314,11 +327,17 @@ class StudioClient:
             kwargs["lead_time"] = lead_time
         if ground_truth:
             kwargs["ground_truth"] = True
-        created = self._call(
-            f"annotate task {task_id}",
-            lambda: self.sdk.annotations.create(task_id, **kwargs),
-        )
-        return int(created.id or 0)
+
+        def create() -> int | None:
+            try:
+                created = self.sdk.annotations.create(task_id, **kwargs)
+            except ApiError as exc:
+                if exc.status_code == 409:
+                    return None
+                raise
+            return int(created.id or 0)
+
+        return self._call(f"annotate task {task_id}", create)
 
     # ------------------------------------------------------------------ export
 

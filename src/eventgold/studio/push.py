@@ -9,15 +9,17 @@ again, so a retry cannot duplicate what the first attempt already stored.
 
 from __future__ import annotations
 
+import json
+import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventgold.errors import DataError, Problem, UsageError
-from eventgold.schema import DocumentRecord, SchemaTable, new_document
+from eventgold.schema import REGISTRY, DocumentRecord, SchemaTable, new_document
 from eventgold.studio.client import ImportResult, StudioClient
 from eventgold.studio.config import label_config_xml, studio_config
-from eventgold.studio.convert import document_task
+from eventgold.studio.convert import document_task, record_results
 from eventgold.validate import read_items, validate_record
 from eventgold.validate.reader import expand_paths
 
@@ -220,3 +222,47 @@ def push_documents(
         if progress is not None:
             progress(done, len(documents))
     return report
+
+
+def annotation_id_for(key: str, annotator: str, results: object) -> str:
+    """A stable ``unique_id``: the same record annotated again by the same user is a no-op."""
+    payload = json.dumps([key, annotator, results], sort_keys=True, ensure_ascii=False)
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, "eventgold:" + payload))
+
+
+def add_annotation(
+    client: StudioClient,
+    project: str,
+    record: DocumentRecord,
+    *,
+    annotator_email: str | None = None,
+    ground_truth: bool = False,
+    lead_time: float | None = None,
+) -> int | None:
+    """Store ``record``'s mentions and events as an annotation of its task, attributed to
+    ``annotator_email`` (created in the organization if needed; default: the token's user).
+
+    For importing existing hand annotations and for tests/demos; annotators normally work
+    in the editor. Returns the annotation id, or None if the same annotation exists already.
+    """
+    info = client.project(project)
+    key = record.document.sha256
+    task_id = client.keys_in_project(info.id, [key]).get(key)
+    if task_id is None:
+        raise DataError(
+            Problem(
+                "EG520",
+                f"document {record.document.id!r} is not a task of project {project!r}; push it first",
+            )
+        )
+    user = client.ensure_user(annotator_email) if annotator_email else client.whoami()
+    table = REGISTRY.table(record.schema_name, record.schema_version)
+    results = record_results(record, studio_config(table))
+    return client.create_annotation(
+        task_id,
+        results,
+        completed_by=user.id,
+        lead_time=lead_time,
+        ground_truth=ground_truth,
+        unique_id=annotation_id_for(key, user.email, results),
+    )
