@@ -369,3 +369,27 @@ def test_guidelines_carry_the_schema_version_and_the_gold_sizes(
         assert expected in text
     clusters = len((GOLD / "clusters.jsonl").read_text().splitlines())
     assert f"| {clusters} `EventClusterRecord`s" in text
+
+
+def test_validator_refuses_a_cluster_whose_members_differ_in_type(tmp_path: Path) -> None:
+    for path in GOLD.glob("*.jsonl"):
+        (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    lines = (GOLD / "clusters.jsonl").read_text(encoding="utf-8").splitlines()
+    first = EventClusterRecord.model_validate_json(lines[0])
+    assert first.event_type == "deployment"
+    # Point the second member at an event of another type in its document.
+    spun = _record(DOC_001)
+    clustered = {
+        m.event
+        for line in lines
+        for m in EventClusterRecord.model_validate_json(line).members
+        if m.document == DOC_001
+    }
+    other = next(e for e in spun.events if e.type != first.event_type and e.id not in clustered)
+    members = [first.members[0], first.members[1].model_copy(update={"event": other.id})]
+    broken = first.model_copy(update={"members": members})
+    lines[0] = broken.model_dump_json(exclude_none=True)
+    (tmp_path / "clusters.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = validate_paths([tmp_path])
+    assert not report.ok
+    assert set(report.codes) == {"EG222"}
