@@ -113,3 +113,14 @@ def test_unrelated_texts_are_refused() -> None:
     with pytest.raises(DataError) as info:
         project_record(_source(), other)
     assert info.value.problems[0].code == "EG753"
+
+
+def test_rewritten_blocks_keep_the_most_similar_words() -> None:
+    b = RecordBuilder("Officials said around 5,000 US troops left.", "a")
+    amount = b.mention("around 5,000", "QUANTITY", normalized="~5000")
+    us = b.mention("US", "GPE", normalized="USA")
+    b.event("deployment", "left", {"quantity": [amount]}, status="withdrawn")
+    target = RecordBuilder("Officials said roughly about 5,000 U.S. troops left.", "b").build()
+    by_id = {m.id: m for m in project_record(b.build(), target).record.mentions}
+    assert by_id[amount].text == "about 5,000"  # not "roughly about 5,000"
+    assert by_id[us].text == "U.S."

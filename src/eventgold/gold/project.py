@@ -128,6 +128,14 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _after_initial(text: str, end: int) -> int:
+    """Keep the period of a trailing initial ("U.S." not "U.S")."""
+    initial = 1 <= end < len(text) and text[end] == "." and text[end - 1].isupper()
+    if initial and (end == 1 or not text[end - 2].isalpha()):
+        return end + 1
+    return end
+
+
 def _content(tokens: list[_Token]) -> list[str]:
     """Words that say what a sentence is about (no short function words, no punctuation)."""
     return [t.key for t in tokens if len(t.key) > 3 or t.key.isdigit()]
@@ -140,6 +148,16 @@ class _Target:
     start: int
     end: int
     exact: bool
+    block: _Block | None = None
+
+
+@dataclass(frozen=True)
+class _Block:
+    """Source words ``first..last`` (absolute indices) rewritten as target ``words``."""
+
+    first: int
+    last: int
+    words: tuple[_Token, ...]
 
 
 @dataclass(frozen=True)
@@ -206,7 +224,8 @@ class Alignment:
                     token = tgt[j1 + k - i1]
                     self.mapped[offset + k] = _Target(token.start, token.end, op == "equal")
                 else:  # a block rewritten with a different number of words
-                    self.mapped[offset + k] = _Target(tgt[j1].start, tgt[j2 - 1].end, False)
+                    block = _Block(offset + i1, offset + i2 - 1, tuple(tgt[j1:j2]))
+                    self.mapped[offset + k] = _Target(tgt[j1].start, tgt[j2 - 1].end, False, block)
 
     @property
     def aligned_share(self) -> float:
@@ -221,6 +240,8 @@ class Alignment:
             return None  # an edge word was deleted: the span's extent is unknown
         first, last = self.mapped[inside[0]], self.mapped[inside[-1]]
         new_start, new_end = first.start, last.end
+        if first.block is not None or last.block is not None:
+            new_start, new_end = self._within_blocks(start, end, inside, first, last)
         if first.exact:  # spans may start or end inside a word ("10,000-strong")
             new_start += max(0, start - self.tokens[inside[0]].start)
         if last.exact:
@@ -236,6 +257,39 @@ class Alignment:
         if kept_inside or anchored:
             return Placement(new_start, new_end, "substituted")
         return None
+
+    def _within_blocks(
+        self, start: int, end: int, inside: list[int], first: _Target, last: _Target
+    ) -> tuple[int, int]:
+        """Span edges that fall in rewritten blocks: the run of target words most like the
+        source words the span covers there ("around" in "[around] 10,000" -> "[deployed
+        about] 10,000" becomes "about", "US" -> "U.S." stays whole)."""
+        new_start, new_end = first.start, last.end
+        same = first.block is not None and first.block is last.block
+        if first.block is not None:
+            words = first.block.words
+            covered_end = end if same else self.tokens[first.block.last].end
+            wanted = self.source[start:covered_end]
+            ends = range(len(words)) if same else [len(words) - 1]
+            best = max(
+                ((p, q) for p in range(len(words)) for q in ends if q >= p),
+                key=lambda pq: (
+                    fuzz.ratio(wanted, self.target[words[pq[0]].start : words[pq[1]].end]),
+                    pq[1] - pq[0],
+                ),
+            )
+            new_start = words[best[0]].start
+            if same:
+                return new_start, _after_initial(self.target, words[best[1]].end)
+        if last.block is not None:
+            words = last.block.words
+            wanted = self.source[self.tokens[last.block.first].start : end]
+            q = max(
+                range(len(words)),
+                key=lambda q: (fuzz.ratio(wanted, self.target[words[0].start : words[q].end]), q),
+            )
+            new_end = words[q].end
+        return new_start, _after_initial(self.target, new_end)
 
     def _search(self, start: int, end: int, within: tuple[int, int] | None) -> Placement | None:
         """The exact source text in the target, the occurrence with the most similar context."""
