@@ -82,6 +82,18 @@ CODES: dict[str, Code] = _codes(
     Code("EG310", "invalid definition file", "Fix the definition file at the named key."),
     Code("EG311", "extension clashes with base", "Extensions may only add; rename the item."),
     Code("EG312", "extension removes or narrows base", "Extensions may only add to the base."),
+    # EG4xx: annotate (rule packs, gazetteers, preannotate input)
+    Code("EG401", "invalid rule pack or gazetteer", "Fix the YAML at the key named."),
+    Code("EG402", "rule names an unknown event type", "Use an event type of the schema table."),
+    Code("EG403", "rule names an unknown role", "Use a role the event type defines."),
+    Code("EG404", "rule names a wrong mention type", "Use a mention type the table allows there."),
+    Code("EG405", "invalid spaCy pattern", "See spaCy's Matcher pattern syntax."),
+    Code("EG406", "duplicate rule id", "Give every rule of a pack its own id."),
+    Code("EG407", "rule names an unknown attribute value", "Use attributes/values of the table."),
+    Code("EG410", "unreadable input document", "Input text must be UTF-8."),
+    Code("EG411", "invalid input document", "JSONL input holds Document objects or records."),
+    Code("EG412", "invalid publication date", "Use an ISO date YYYY-MM-DD.", 2),
+    Code("EG413", "invalid document id", "Rename the file: ids allow letters, digits and _.:@/-."),
     # EG50x-EG52x: Label Studio conversion (push input, pull export)
     Code("EG501", "export not readable", "Re-export the project; the file is truncated or not JSON."),
     Code("EG502", "export structure invalid", "The export is not Label Studio full JSON (tasks with results)."),

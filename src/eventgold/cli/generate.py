@@ -55,9 +55,16 @@ def _studio_artifacts() -> list[Artifact]:
     return out
 
 
+def _annotate_artifacts() -> list[Artifact]:
+    # The country gazetteer is generated from pycountry; annotate/gazetteers/ links to it.
+    from eventgold.annotate.gazetteer import countries_yaml
+
+    return [Artifact("src/eventgold/annotate/data/gazetteers/countries.yaml", countries_yaml)]
+
+
 def artifacts() -> list[Artifact]:
     """Every generated file of the project."""
-    return [*_schema_artifacts(), *_studio_artifacts()]
+    return [*_schema_artifacts(), *_studio_artifacts(), *_annotate_artifacts()]
 
 
 def write_all(root: Path) -> list[str]:

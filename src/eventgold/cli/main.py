@@ -10,6 +10,7 @@ from eventgold import __version__
 from eventgold.cli import evaluate as evaluate_cmd
 from eventgold.cli import gold as gold_cmd
 from eventgold.cli import gold_link as gold_link_cmd
+from eventgold.cli import preannotate as preannotate_cmd
 from eventgold.cli import schema as schema_cmd
 from eventgold.cli import studio as studio_cmd
 from eventgold.cli import validate as validate_cmd
@@ -46,6 +47,7 @@ app.add_typer(schema_cmd.app, name="schema")
 app.add_typer(studio_cmd.app, name="studio")
 app.command("validate")(validate_cmd.validate)
 app.command("evaluate")(evaluate_cmd.evaluate)
+app.command("preannotate")(preannotate_cmd.preannotate)
 app.add_typer(gold_cmd.app, name="gold")
 gold_cmd.app.command("link")(gold_link_cmd.link)
 gold_cmd.app.command("project")(gold_link_cmd.project)

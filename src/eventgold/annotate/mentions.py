@@ -1,0 +1,224 @@
+"""Mention finding on one spaCy ``Doc``: gazetteer phrases, pattern rules, fuzzy variants.
+
+Everything here works in token offsets of one segment; :mod:`eventgold.annotate.engine`
+turns the results into schema records with character offsets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from eventgold.annotate.gazetteer import Term
+from eventgold.annotate.normalize import normalize_date, normalize_money, normalize_quantity
+from eventgold.annotate.packs import MentionRule, RulePack
+from eventgold.schema import SchemaTable
+
+_TRIM_TOKENS = frozenset("\"'“”‘’«»()[],;:")
+_QUANTITY_UNIT_WINDOW = 5
+
+
+@dataclass
+class Found:
+    """A mention candidate: token span [start, end) of the segment doc."""
+
+    start: int
+    end: int
+    label: str
+    rule_id: str
+    score: float
+    priority: int = 0
+    normalized: str | None = None
+    canonical: str | None = None  # gazetteer canonical form, for fuzzy/alias matches
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+class MentionFinder:
+    """Finds mentions with a rule pack's patterns and the gazetteer terms."""
+
+    def __init__(self, nlp: Language, pack: RulePack, terms: Iterable[Term], table: SchemaTable):
+        self.pack = pack
+        self.table = table
+        self.terms: dict[str, Term] = {}
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for term in terms:
+            key = f"gaz:{term.label}:{term.kind}:{term.text}"
+            self.terms[key] = term
+            target = self.folded if term.case_insensitive else self.exact
+            target.add(key, [nlp.make_doc(term.text)])
+        self.rules: dict[str, MentionRule] = {r.id: r for r in pack.mentions}
+        self.matcher = Matcher(nlp.vocab)
+        for rule in pack.mentions:
+            self.matcher.add(rule.id, [rule.pattern])
+        # Fuzzy targets: multi-word names; a candidate must share the head (last) word.
+        self.fuzzy_by_head: dict[str, dict[str, Term]] = {}
+        for term in self.terms.values():
+            words = term.text.split()
+            if len(words) >= 2 and term.kind in ("name", "title") and not term.case_insensitive:
+                self.fuzzy_by_head.setdefault(words[-1], {})[term.text] = term
+
+    # --- gazetteer -------------------------------------------------------------------------
+
+    def gazetteer(self, doc: Doc) -> list[tuple[Span, Term]]:
+        """Non-overlapping gazetteer matches (longest wins); also set as ``doc.ents``."""
+        spans: list[Span] = []
+        for matcher in (self.exact, self.folded):
+            for match_id, start, end in matcher(doc):
+                key = doc.vocab.strings[match_id]
+                spans.append(Span(doc, start, end, label=self.terms[key].label, kb_id=key))
+        kept = filter_spans(spans)
+        doc.ents = kept
+        return [(span, self.terms[span.kb_id_]) for span in kept]
+
+    def fuzzy(self, doc: Doc, taken: set[int]) -> list[tuple[int, int, Term, float]]:
+        """Runs of capitalized words that nearly match a gazetteer name with the same head."""
+        out = []
+        i = 0
+        while i < len(doc):
+            if not doc[i].is_title or i in taken:
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and doc[j].is_title and j not in taken and j - i < 5:
+                j += 1
+            if j - i >= 2:
+                head = doc[j - 1].text
+                choices = self.fuzzy_by_head.get(head)
+                if choices:
+                    surface = doc[i:j].text
+                    best = process.extractOne(
+                        surface,
+                        list(choices),
+                        scorer=fuzz.ratio,
+                        score_cutoff=self.pack.fuzzy_cutoff,
+                    )
+                    if best is not None and best[0] != surface:
+                        out.append((i, j, choices[best[0]], float(best[1])))
+            i = max(j, i + 1)
+        return out
+
+    # --- all mentions ----------------------------------------------------------------------
+
+    def find(self, doc: Doc, anchor: dt.date | None) -> list[Found]:
+        found: list[Found] = []
+        gazetteer = self.gazetteer(doc)
+        for span, term in gazetteer:
+            if term.label in self.table.mention_types:
+                found.append(
+                    Found(
+                        span.start,
+                        span.end,
+                        term.label,
+                        f"gazetteer.{term.kind}",
+                        term.score,
+                        priority=1,
+                        normalized=term.normalized,
+                        canonical=term.canonical,
+                    )
+                )
+        nested = [
+            Found(span.start, span.end, "GPE", "gazetteer.demonym", term.score, 1, term.normalized)
+            for span, term in gazetteer
+            if term.kind == "demonym" and "GPE" in self.table.mention_types
+        ]
+        taken = {i for f in found for i in range(f.start, f.end)}
+        for start, end, term, ratio in self.fuzzy(doc, taken):
+            label = "PERSON" if term.label == "TITLE" else term.label
+            if label == "PERSON" or label not in self.table.mention_types:
+                continue  # a fuzzy title anchors nothing on its own
+            found.append(
+                Found(
+                    start,
+                    end,
+                    label,
+                    "gazetteer.fuzzy",
+                    round(self.pack.fuzzy_score * ratio / 100, 3),
+                    priority=1,
+                    normalized=term.normalized,
+                    canonical=term.canonical,
+                )
+            )
+        for match_id, start, end in self.matcher(doc):
+            rule = self.rules[doc.vocab.strings[match_id]]
+            cand = self._from_rule(doc, rule, start, end)
+            if cand is not None:
+                found.append(cand)
+        kept = _resolve_overlaps(found)
+        # Nationality adjectives are GPE mentions even inside a longer mention
+        # ("[[North Korean] troops]"): nested mentions of different types are both kept.
+        spans = {(f.start, f.end, f.label) for f in kept}
+        kept += [n for n in nested if (n.start, n.end, n.label) not in spans]
+        kept.sort(key=lambda f: (f.start, -f.length))
+        for cand in kept:
+            self._normalize(doc, cand, kept, anchor)
+        return kept
+
+    def _from_rule(self, doc: Doc, rule: MentionRule, start: int, end: int) -> Found | None:
+        if rule.unless_prev and start > 0:
+            prev = doc[start - 1]
+            if prev.lower_ in rule.unless_prev or prev.lemma_.lower() in rule.unless_prev:
+                return None
+        start, end = start + rule.trim[0], end - rule.trim[1]
+        while start < end and doc[start].text in _TRIM_TOKENS:
+            start += 1
+        while end > start and doc[end - 1].text in _TRIM_TOKENS:
+            if doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start:end]):
+                break  # "Wednesday (October 30, 2024)" keeps its closing parenthesis
+            end -= 1
+        if start >= end:
+            return None
+        return Found(start, end, rule.label, rule.id, rule.score, rule.priority)
+
+    def _normalize(
+        self, doc: Doc, cand: Found, all_found: list[Found], anchor: dt.date | None
+    ) -> None:
+        kind = self.table.mention_types[cand.label].normalization
+        text = doc[cand.start : cand.end].text
+        if kind == "date":
+            cand.normalized = normalize_date(text, anchor)
+        elif kind == "quantity":
+            cand.normalized = normalize_quantity(text, _unit_after(doc, cand, all_found))
+        elif kind == "money":
+            cand.normalized = normalize_money(text)
+        elif cand.label == "PERSON" and cand.normalized is None:
+            names = [t.text for t in doc[cand.start : cand.end] if t.ent_type_ != "TITLE"]
+            if names and len(names) < cand.length:
+                cand.normalized = " ".join(names)
+
+
+def _unit_after(doc: Doc, cand: Found, all_found: list[Found]) -> str | None:
+    """The counted noun: last word of a force/weapon mention right after a quantity."""
+    for other in all_found:
+        if (
+            other.label in ("MILITARY_UNIT", "WEAPON", "PERSON")
+            and 0 <= other.start - cand.end < _QUANTITY_UNIT_WINDOW
+        ):
+            return doc[other.end - 1].lower_
+    return None
+
+
+def _resolve_overlaps(found: list[Found]) -> list[Found]:
+    """Longest span wins; ties go to higher priority, then higher score, then earlier."""
+    ranked = sorted(found, key=lambda f: (-f.length, -f.priority, -f.score, f.start))
+    taken: set[int] = set()
+    kept = []
+    for cand in ranked:
+        tokens = set(range(cand.start, cand.end))
+        if tokens & taken:
+            continue
+        taken |= tokens
+        kept.append(cand)
+    kept.sort(key=lambda f: f.start)
+    return kept
