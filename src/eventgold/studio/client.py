@@ -103,6 +103,10 @@ class StudioClient:
                     base_url=self.connection.url,
                     api_key=self.connection.token,
                     timeout=self.timeout,
+                    # Our RetryPolicy is the only retry layer: the SDK's own (2 retries on
+                    # 5xx/408/409/429 and dropped connections) would multiply the attempts and
+                    # re-send an import blindly, bypassing the re-check that avoids duplicates.
+                    max_retries=0,
                 ),
             )
         return self._sdk
