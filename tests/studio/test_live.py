@@ -283,3 +283,16 @@ def test_wrong_token_is_an_authentication_error(live_studio: LiveStudio) -> None
         client.whoami()
     assert caught.value.problems[0].code == "EG534"
     assert "not-the-token" not in str(caught.value)
+
+
+def test_local_server_state_token_and_status(live_studio: LiveStudio) -> None:
+    from eventgold.studio import server_status
+    from eventgold.studio.server import token_path
+
+    mode = token_path(live_studio.state_dir).stat().st_mode & 0o777
+    assert mode == 0o600
+    status = server_status(live_studio.state_dir)
+    assert status.running and status.healthy and status.state is not None
+    assert status.state.url.startswith("http://127.0.0.1:")
+    log = Path(status.state.log).read_text(encoding="utf-8", errors="replace")
+    assert live_studio.connection.token not in log

@@ -270,6 +270,9 @@ def _validation_message(exc: ValidationError) -> str:
     return f"{loc or 'item'}: {first['msg']}"
 
 
+_REGION_CODES = frozenset({"EG502", "EG504", "EG505", "EG506", "EG507", "EG515"})
+
+
 class _Reader:
     """Reads one result list; collects problems instead of stopping at the first."""
 
@@ -289,10 +292,14 @@ class _Reader:
         self.content = Content()
         self.regions: dict[str, _Region] = {}
         self.record_ids: set[str] = set()
+        # Regions already reported as bad: what refers to them is not reported again.
+        self.bad_regions: set[str] = set()
 
     def fail(
         self, code: str, message: str, *, region: str | None = None, index: int | None = None
     ) -> None:
+        if region is not None and code in _REGION_CODES:
+            self.bad_regions.add(region)
         self.content.problems.append(self.source.problem(code, message, region=region, index=index))
 
     def read(self, items: Sequence[Any]) -> Content:
@@ -430,6 +437,8 @@ class _Reader:
     def _part(self, index: int, item: ResultItem) -> None:
         rid = item.id
         control = str(item.from_name)
+        if rid in self.bad_regions:
+            return
         region = self.regions.get(rid) if rid is not None else None
         if region is None:
             self.fail(
@@ -496,6 +505,8 @@ class _Reader:
                 region=item.from_id or item.to_id,
                 index=index,
             )
+            return
+        if {item.from_id, item.to_id} & self.bad_regions:
             return
         ends = [self.regions.get(item.from_id), self.regions.get(item.to_id)]
         for rid, region in zip((item.from_id, item.to_id), ends, strict=True):
