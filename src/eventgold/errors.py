@@ -127,14 +127,13 @@ CODES: dict[str, Code] = _codes(
     Code("EG541", "request rejected", "Label Studio refused the request; see the message.", 3),
     Code("EG542", "label-studio not installed", "Install the [studio] extra: pip install 'eventgold[studio]'.", 3),
     # EG60x-EG64x: gold build, adjudication, near-duplicates, splits (EG65x+: exports)
-    Code("EG601", "no document records", "Give annotation records of at least one document."),
+    Code("EG601", "nothing to build", "Give human annotation records of at least one document."),
     Code("EG602", "annotations disagree on the text", "Annotations of one document id share one text."),
     Code("EG603", "invalid adjudication policy", "Use a comma list of: reviewer, majority.", 2),
     Code("EG604", "invalid split ratios", "Give three ratios >= 0 summing to 1, e.g. 0.8,0.1,0.1.", 2),
     Code("EG605", "invalid dedup threshold", "Use a Jaccard threshold between 0 and 1.", 2),
-    Code("EG606", "build already running", "Another build holds the lock; wait, or remove a stale lock.", 3),
+    Code("EG606", "build already running", "Wait for the other build into this folder to finish.", 3),
     Code("EG607", "unknown export format", "Use one of the registered export formats.", 2),
-    Code("EG608", "several reviewer annotations disagree", "Keep one ground truth per document."),
     # EG65x-EG69x: gold exports (errors: EG650-EG653; lossy-conversion notes: EG654-EG659)
     Code("EG650", "document has no split", "Give every exported document a split (train, dev or test)."),
     Code("EG651", "unknown split name", "Splits are named train, dev and test."),
