@@ -115,3 +115,21 @@ def test_three_annotators_and_non_human_records_ignored() -> None:
     assert data["span_f1"]["strict"]["triggers"]["matched"] == 6
     assert data["span_f1"]["strict"]["triggers"]["f1"] == pytest.approx(12 / 14, abs=1e-4)
     assert data["multiply_annotated_documents"] == 1
+
+
+def test_seed_passes_match_the_independent_agreement_script() -> None:
+    # seeds/passes/agreement.py computes the same figures with its own code (its table in the
+    # guidelines): mentions 73 of 75/76, arguments 53 of 55/56, triggers 17/17.
+    from pathlib import Path
+
+    from eventgold.gold.io import read_inputs
+
+    root = Path(__file__).resolve().parent.parent
+    report = agreement(read_inputs([root / "seeds" / "passes"]).documents)
+    strict, overlap = report.spans("strict"), report.spans("overlap")
+    counts = {k: (s.total.tp, s.total.gold, s.total.predicted) for k, s in strict.items()}
+    assert counts == {"mentions": (73, 75, 76), "triggers": (17, 17, 17), "arguments": (53, 55, 56)}
+    assert round(overlap["mentions"].total.f1, 3) == 0.993
+    assert round(overlap["arguments"].total.f1, 3) == 0.973
+    assert report.attributes["genericity"].kappa is None  # one value only
+    assert report.attributes["tense"].units == 17

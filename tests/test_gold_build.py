@@ -249,3 +249,40 @@ def test_cli_build(tmp_path: Path) -> None:
     empty.write_text(json.dumps({"kind": "document"}) + "\n")
     result = runner.invoke(app, ["gold", "build", str(empty), "-o", str(out)])
     assert result.exit_code == 1 and "empty.jsonl" in result.stderr
+
+
+def test_a_concurrent_build_in_another_process_is_refused(
+    seed_inputs: Inputs, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "exports"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\n"
+            "from eventgold.gold.lock import build_lock\n"
+            f"with build_lock({str(out)!r}):\n"
+            "    print('locked', flush=True)\n"
+            "    time.sleep(30)\n",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        started = time.monotonic()
+        with pytest.raises(ServerError) as info:
+            build_gold(seed_inputs, out)
+        assert info.value.problems[0].code == "EG606"
+        assert str(holder.pid) in info.value.problems[0].message
+        assert time.monotonic() - started < 10  # refused at once, not after waiting
+        assert not out.exists()
+    finally:
+        holder.kill()
+        holder.wait()
+    build_gold(seed_inputs, out)  # the holder died: its lock went with it
+    assert verify_manifest(out) == []
