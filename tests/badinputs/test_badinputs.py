@@ -51,6 +51,7 @@ class InputSpec(BaseModel):
     fixture: str | None = None
     generate: Literal["big_line", "nested"] | None = None
     megabytes: int = 50
+    cut_tail: bool = False
     depth: int = 100_000
     dir: bool = False
     encoding: str = "utf-8"
@@ -228,8 +229,9 @@ def repo_file_text(spec: InputSpec) -> str:
 # ---------------------------------------------------------------------- generated inputs
 
 
-def big_line(path: Path, megabytes: int) -> None:
-    """One record on one line of ``megabytes`` MB whose sha256 is stale (streamed to disk)."""
+def big_line(path: Path, megabytes: int, cut_tail: bool = False) -> None:
+    """One record on one line of ``megabytes`` MB whose sha256 is stale (streamed to disk);
+    ``cut_tail`` leaves the JSON unterminated, as a truncated transfer would."""
     record = base_record("doc")
     filler = " Officials said the talks would continue next week." * 1000
     repeats = megabytes * 1024 * 1024 // len(filler)
@@ -239,7 +241,7 @@ def big_line(path: Path, megabytes: int) -> None:
         handle.write(head + BASE_TEXT)
         for _ in range(repeats):
             handle.write(filler)
-        handle.write(tail + "\n")
+        handle.write("\n" if cut_tail else tail + "\n")
 
 
 def nested(path: Path, depth: int) -> None:
@@ -256,7 +258,7 @@ def materialize(folder: Path, name: str, spec: InputSpec) -> None:
         path.write_bytes((FIXTURES / spec.fixture).read_bytes())
         return
     if spec.generate == "big_line":
-        big_line(path, spec.megabytes)
+        big_line(path, spec.megabytes, spec.cut_tail)
         return
     if spec.generate == "nested":
         nested(path, spec.depth)
