@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from eventgold.errors import Problem, UsageError
@@ -89,21 +90,24 @@ def similar_pairs(
     """Every pair of documents whose estimated shingle Jaccard is at least ``threshold``."""
     check_threshold(threshold)
     texts = _documents(records_or_docs)
-    signatures = {doc_id: signature(text) for doc_id, text in sorted(texts.items())}
+    ids = sorted(doc_id for doc_id, text in texts.items() if shingles(text))
+    # (an empty text is nobody's duplicate)
+    signatures = [signature(texts[doc_id]) for doc_id in ids]
     lsh = MinHashLSH(threshold=max(threshold / 2, 0.01), num_perm=NUM_PERM)
-    for doc_id, minhash in signatures.items():
-        if shingles(texts[doc_id]):  # an empty text is nobody's duplicate
-            lsh.insert(doc_id, minhash)
+    for doc_id, minhash in zip(ids, signatures, strict=True):
+        lsh.insert(doc_id, minhash)
+    # At low thresholds LSH proposes many candidates: check them in one vectorized step each.
+    hashes = np.stack([m.hashvalues for m in signatures]) if ids else np.empty((0, NUM_PERM))
+    position = {doc_id: i for i, doc_id in enumerate(ids)}
     pairs = []
-    for doc_id, minhash in signatures.items():
-        if not shingles(texts[doc_id]):
+    for i, doc_id in enumerate(ids):
+        others = sorted(position[o] for o in lsh.query(signatures[i]) if o > doc_id)
+        if not others:
             continue
-        for other in sorted(lsh.query(minhash)):
-            if other <= doc_id:
-                continue
-            similarity = float(minhash.jaccard(signatures[other]))
-            if similarity >= threshold or texts[doc_id] == texts[other]:
-                pairs.append(SimilarPair(doc_id, other, round(similarity, 4)))
+        similarity = (hashes[others] == hashes[i]).mean(axis=1)
+        for j, value in zip(others, similarity.tolist(), strict=True):
+            if value >= threshold or texts[doc_id] == texts[ids[j]]:
+                pairs.append(SimilarPair(doc_id, ids[j], round(float(value), 4)))
     return pairs
 
 
