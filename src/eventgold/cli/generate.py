@@ -6,13 +6,16 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from eventgold.atomic import atomic_write_text
+from eventgold.errors_reference import codes_markdown
 from eventgold.schema import REGISTRY, json_schema_text
+from eventgold.schema.definition import definition_json_schema
 from eventgold.schema.reference import schema_reference_markdown
 
 
@@ -55,6 +58,17 @@ def _studio_artifacts() -> list[Artifact]:
     return out
 
 
+def _json_text(data: object) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _foundation_artifacts() -> list[Artifact]:
+    return [
+        Artifact("schema/definition.schema.json", lambda: _json_text(definition_json_schema())),
+        Artifact("docs/errors.md", codes_markdown),
+    ]
+
+
 def _annotate_artifacts() -> list[Artifact]:
     # The country gazetteer is generated from pycountry; annotate/gazetteers/ links to it.
     from eventgold.annotate.gazetteer import countries_yaml
@@ -64,7 +78,12 @@ def _annotate_artifacts() -> list[Artifact]:
 
 def artifacts() -> list[Artifact]:
     """Every generated file of the project."""
-    return [*_schema_artifacts(), *_studio_artifacts(), *_annotate_artifacts()]
+    return [
+        *_foundation_artifacts(),
+        *_schema_artifacts(),
+        *_studio_artifacts(),
+        *_annotate_artifacts(),
+    ]
 
 
 def write_all(root: Path) -> list[str]:

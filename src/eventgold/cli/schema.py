@@ -13,7 +13,7 @@ from eventgold.atomic import atomic_output, atomic_write_text
 from eventgold.cli._common import SchemaExtOption, echo_json, handle_errors, out_console, table_for
 from eventgold.errors import EXIT_INVALID, DataError, Problem, UsageError
 from eventgold.schema import json_schema_text, upgrade_record
-from eventgold.schema.compat import breaking_problems, check_compatibility
+from eventgold.schema.compat import breaking_problems, check_compatibility, extends_old
 from eventgold.schema.dynamic import table_to_dict
 from eventgold.validate import read_items, validate_record
 from eventgold.validate.reader import expand_paths
@@ -100,7 +100,10 @@ def check(
     Exits 1 when any change is breaking (unless --allow-major and the major version was bumped).
     """
     report = check_compatibility(old, new)
-    refused = bool(report.breaking) and not (allow_major and report.major_bumped)
+    # A major bump excuses breaking changes between versions of one schema, never an
+    # extension removing or narrowing its base.
+    excused = allow_major and report.major_bumped and not extends_old(report)
+    refused = bool(report.breaking) and not excused
     if fmt == "json":
         echo_json(
             {

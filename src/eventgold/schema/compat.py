@@ -245,5 +245,26 @@ def check_compatibility(old_path: str | Path, new_path: str | Path) -> CompatRep
     return CompatReport(old, new, _dedupe(changes))
 
 
+def extends_old(report: CompatReport) -> bool:
+    """True when the new schema is an extension built on exactly the old one."""
+    base = report.new.table.get("base")
+    return isinstance(base, dict) and (base.get("name"), base.get("version")) == (
+        report.old.name,
+        report.old.version,
+    )
+
+
 def breaking_problems(report: CompatReport) -> list[Problem]:
+    if extends_old(report):
+        # An extension compared with its own base: anything breaking means it removed or
+        # narrowed a base definition, which extensions may never do (no major bump helps).
+        return [
+            Problem(
+                "EG312",
+                f"{report.new.name}@{report.new.version} may only add to its base "
+                f"{report.old.name}@{report.old.version}, but it {change.message}",
+                change.path,
+            )
+            for change in report.breaking
+        ]
     return [Problem("EG301", change.message, change.path) for change in report.breaking]

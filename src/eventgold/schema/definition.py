@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
 from eventgold.errors import DataError, Problem, UsageError
 
@@ -21,6 +21,14 @@ NAME_RE = r"^[a-z][a-z0-9_]*$"
 MENTION_TYPE_RE = r"^[A-Z][A-Z0-9_]*$"
 SEMVER_RE = r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$"
 NORMALIZATIONS = ("name", "place", "date", "quantity", "money")
+
+
+class DefinitionKeyError(ValueError):
+    """A problem with one key of the file; ``key`` is its path (for the line number)."""
+
+    def __init__(self, key: tuple[str, ...], message: str) -> None:
+        super().__init__(message)
+        self.key = key
 
 
 class _Strict(BaseModel):
@@ -96,38 +104,66 @@ class Definition(_Strict):
     common_attribute_values: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     event_types: dict[str, EventTypeDef] = Field(default_factory=dict)
     extend_event_types: dict[str, EventTypeExtension] = Field(default_factory=dict)
+    # Where each key sits in the source file, so that later checks (clashes with the base,
+    # unknown mention types) can name the line too. Filled by parse_definition.
+    _lines: dict[tuple[str, ...], int] = PrivateAttr(default_factory=dict)
+
+    def line_of(self, *key: str) -> int | None:
+        """1-based line of the key path (or of its nearest parent) in the source file."""
+        return _nearest_line(self._lines, key) if self._lines else None
 
     @model_validator(mode="after")
     def _names_are_well_formed(self) -> Definition:
         for mtype in self.mention_types:
             if not re.match(MENTION_TYPE_RE, mtype):
-                raise ValueError(f"mention type {mtype!r} must be UPPER_SNAKE_CASE")
+                raise DefinitionKeyError(
+                    ("mention_types", mtype), f"mention type {mtype!r} must be UPPER_SNAKE_CASE"
+                )
         for etype, edef in self.event_types.items():
             if not re.match(NAME_RE, etype):
-                raise ValueError(f"event type {etype!r} must be lower_snake_case")
+                raise DefinitionKeyError(
+                    ("event_types", etype), f"event type {etype!r} must be lower_snake_case"
+                )
             for role in edef.roles:
                 if not re.match(NAME_RE, role):
-                    raise ValueError(f"role {role!r} of {etype} must be lower_snake_case")
+                    raise DefinitionKeyError(
+                        ("event_types", etype, "roles", role),
+                        f"role {role!r} of {etype} must be lower_snake_case",
+                    )
             clash = set(edef.attributes) & set(self.common_attributes)
             if clash:
-                raise ValueError(f"{etype} redefines common attribute(s) {sorted(clash)}")
+                raise DefinitionKeyError(
+                    ("event_types", etype, "attributes", sorted(clash)[0]),
+                    f"{etype} redefines common attribute(s) {sorted(clash)}",
+                )
         if self.extends is None:
             for key in ("common_attribute_values", "extend_event_types"):
                 if getattr(self, key):
-                    raise ValueError(f"{key} is only allowed in an extension (with 'extends')")
+                    raise DefinitionKeyError(
+                        (key,), f"{key} is only allowed in an extension (with 'extends')"
+                    )
         return self
 
 
-def _line_map(node: yaml.Node, path: tuple[str, ...], out: dict[tuple[str, ...], int]) -> None:
-    out[path] = node.start_mark.line + 1
+def _line_map(
+    node: yaml.Node,
+    path: tuple[str, ...],
+    out: dict[tuple[str, ...], int],
+    duplicates: list[tuple[tuple[str, ...], int]],
+) -> None:
+    out.setdefault(path, node.start_mark.line + 1)  # a key's own line, not its value's
     if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
         for key_node, value_node in node.value:
             key = str(key_node.value)
+            if key in seen:  # YAML loaders silently keep the last one: refuse instead
+                duplicates.append(((*path, key), key_node.start_mark.line + 1))
+            seen.add(key)
             out[(*path, key)] = key_node.start_mark.line + 1
-            _line_map(value_node, (*path, key), out)
+            _line_map(value_node, (*path, key), out, duplicates)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _line_map(item, (*path, str(index)), out)
+            _line_map(item, (*path, str(index)), out, duplicates)
 
 
 def _nearest_line(lines: dict[tuple[str, ...], int], loc: tuple[str, ...]) -> int | None:
@@ -153,13 +189,26 @@ def parse_definition(text: str, file: str) -> Definition:
     if not isinstance(data, dict) or node is None:
         raise DataError(Problem("EG310", "a definition file must be a YAML mapping", "$", file, 1))
     lines: dict[tuple[str, ...], int] = {}
-    _line_map(node, (), lines)
+    duplicates: list[tuple[tuple[str, ...], int]] = []
+    _line_map(node, (), lines, duplicates)
+    if duplicates:
+        raise DataError(
+            [
+                Problem(
+                    "EG310", f"{'.'.join(key)}: duplicate key", "$." + ".".join(key), file, line
+                )
+                for key, line in duplicates
+            ]
+        )
     try:
-        return Definition.model_validate(data)
+        definition = Definition.model_validate(data)
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
             loc = tuple(str(part) for part in err["loc"])
+            cause = (err.get("ctx") or {}).get("error")
+            if isinstance(cause, DefinitionKeyError):
+                loc = cause.key
             key = ".".join(loc) or "(top level)"
             message = err["msg"].removeprefix("Value error, ")
             if err["type"] == "extra_forbidden":
@@ -168,6 +217,8 @@ def parse_definition(text: str, file: str) -> Definition:
                 Problem("EG310", f"{key}: {message}", "$." + key, file, _nearest_line(lines, loc))
             )
         raise DataError(problems) from None
+    definition._lines.update(lines)
+    return definition
 
 
 def load_definition(path: str | Path) -> Definition:
@@ -179,3 +230,22 @@ def load_definition(path: str | Path) -> Definition:
     except UnicodeDecodeError:
         raise DataError(Problem("EG002", "definition is not UTF-8", "$", str(path))) from None
     return parse_definition(text, str(path))
+
+
+DEFINITION_SCHEMA_ID = "https://eventgold.dev/schema/definition.schema.json"
+
+
+def definition_json_schema() -> dict[str, Any]:
+    """The meta-schema of definition files (base or extension) as JSON Schema 2020-12.
+
+    Generated from :class:`Definition`, which is what :func:`load_definition` enforces; editors
+    (e.g. VS Code's YAML extension) can use it to complete and check definition files.
+    """
+    generated = Definition.model_json_schema(ref_template="#/$defs/{model}")
+    defs = generated.pop("$defs", {})
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": DEFINITION_SCHEMA_ID,
+        **generated,
+        "$defs": dict(sorted(defs.items())),
+    }

@@ -97,6 +97,25 @@ def _event_type(name: str, edef: EventTypeDef) -> EventType:
     )
 
 
+def _located(code: str, message: str, path: str, file: str, defn: Definition) -> Problem:
+    """A problem at ``path`` (``$.a.b``) of the definition file, with its line."""
+    key = tuple(part for part in path.removeprefix("$").split(".") if part)
+    return Problem(code, message, path, file, defn.line_of(*key))
+
+
+def _narrowing(old: Role, new: RoleDef) -> list[str]:
+    """How a redefinition of ``old`` would remove or narrow it (empty: it only widens)."""
+    out = []
+    lost = [t for t in old.types if t not in new.types]
+    if lost:
+        out.append(f"drops allowed mention type(s) {lost}")
+    if new.min > old.min:
+        out.append(f"raises min from {old.min} to {new.min}")
+    if new.max is not None and (old.max is None or new.max < old.max):
+        out.append(f"lowers max from {old.max or 'unbounded'} to {new.max}")
+    return out
+
+
 def _check_mention_types(table_types: set[str], roles: dict[str, Role], where: str) -> list[str]:
     errors = []
     for role in roles.values():
@@ -121,16 +140,24 @@ def table_from_definition(defn: Definition, file: str = "<definition>") -> Schem
         description=defn.description,
         codebooks=dict(defn.codebooks),
     )
-    _raise_if_inconsistent(table, file)
+    _raise_if_inconsistent(table, file, defn)
     return table
 
 
-def _raise_if_inconsistent(table: SchemaTable, file: str) -> None:
+def _raise_if_inconsistent(table: SchemaTable, file: str, defn: Definition | None = None) -> None:
     errors: list[str] = []
     for etype in table.event_types.values():
         errors += _check_mention_types(set(table.mention_types), etype.roles, etype.name)
     if errors:
-        raise DataError([Problem("EG310", msg, "$.event_types", file) for msg in errors])
+        problems = []
+        for msg in errors:
+            where = msg.split(":")[0].split(".")  # event_type.roles.role
+            section = "event_types" if defn is None or where[0] in defn.event_types else None
+            section = section or "extend_event_types"
+            key = (section, *where)
+            line = defn.line_of(*key) if defn is not None else None
+            problems.append(Problem("EG310", msg, "$." + ".".join(key), file, line))
+        raise DataError(problems)
 
 
 def apply_extension(base: SchemaTable, ext: Definition, file: str = "<extension>") -> SchemaTable:
@@ -138,24 +165,26 @@ def apply_extension(base: SchemaTable, ext: Definition, file: str = "<extension>
     assert ext.extends is not None
     problems: list[Problem] = []
 
-    def clash(kind: str, names: set[str], key: str) -> None:
+    def clash(kind: str, names: set[str], key: str, advice: str = "") -> None:
         for name in sorted(names):
             problems.append(
-                Problem(
+                _located(
                     "EG311",
-                    f"{kind} {name!r} already exists in {base.id}; an extension may only add",
+                    f"{kind} {name!r} already exists in {base.id}; an extension may only add{advice}",
                     f"$.{key}.{name}",
                     file,
+                    ext,
                 )
             )
 
     if (ext.extends.name, ext.extends.version) != (base.name, base.version):
         problems.append(
-            Problem(
+            _located(
                 "EG311",
                 f"extension extends {ext.extends.name}@{ext.extends.version}, not {base.id}",
                 "$.extends",
                 file,
+                ext,
             )
         )
     clash("mention type", set(ext.mention_types) & set(base.mention_types), "mention_types")
@@ -164,7 +193,26 @@ def apply_extension(base: SchemaTable, ext: Definition, file: str = "<extension>
         set(ext.common_attributes) & set(base.common_attributes),
         "common_attributes",
     )
-    clash("event type", set(ext.event_types) & set(base.event_types), "event_types")
+    for name in sorted(set(ext.event_types) & set(base.event_types)):
+        removed = sorted(set(base.event_types[name].roles) - set(ext.event_types[name].roles))
+        if removed:
+            problems.append(
+                _located(
+                    "EG312",
+                    f"event type {name!r} of {base.id} redefined without role(s) {removed}: "
+                    "an extension may only add; use extend_event_types to add to it",
+                    f"$.event_types.{name}",
+                    file,
+                    ext,
+                )
+            )
+        else:
+            clash(
+                "event type",
+                {name},
+                "event_types",
+                "; use extend_event_types to add roles or values to it",
+            )
 
     mention_types = dict(base.mention_types)
     mention_types.update(
@@ -175,11 +223,12 @@ def apply_extension(base: SchemaTable, ext: Definition, file: str = "<extension>
     for attr, values in ext.common_attribute_values.items():
         if attr not in common:
             problems.append(
-                Problem(
+                _located(
                     "EG310",
                     f"no common attribute {attr!r} to add values to",
                     f"$.common_attribute_values.{attr}",
                     file,
+                    ext,
                 )
             )
             continue
@@ -190,29 +239,55 @@ def apply_extension(base: SchemaTable, ext: Definition, file: str = "<extension>
     event_types = dict(base.event_types)
     for name, edef in ext.event_types.items():
         event_types[name] = _event_type(name, edef)
+        clash(
+            f"attribute of {name}: common attribute",
+            set(edef.attributes) & set(base.common_attributes),
+            f"event_types.{name}.attributes",
+        )
     for name, add in ext.extend_event_types.items():
         if name not in base.event_types:
             problems.append(
-                Problem(
+                _located(
                     "EG310",
                     f"no event type {name!r} in {base.id} to extend",
                     f"$.extend_event_types.{name}",
                     file,
+                    ext,
                 )
             )
             continue
         old_type = base.event_types[name]
         roles = dict(old_type.roles)
-        clash(f"role of {name}", set(add.roles) & set(roles), f"extend_event_types.{name}.roles")
+        for role in sorted(set(add.roles) & set(roles)):
+            narrowing = _narrowing(roles[role], add.roles[role])
+            if narrowing:
+                problems.append(
+                    _located(
+                        "EG312",
+                        f"role {name}.{role} of {base.id} redefined: {'; '.join(narrowing)}. "
+                        "An extension may only add or widen (role_types adds mention types)",
+                        f"$.extend_event_types.{name}.roles.{role}",
+                        file,
+                        ext,
+                    )
+                )
+            else:
+                clash(
+                    f"role of {name}",
+                    {role},
+                    f"extend_event_types.{name}.roles",
+                    "; use role_types to allow more mention types",
+                )
         roles.update({r: _role(r, d) for r, d in add.roles.items()})
         for role, types in add.role_types.items():
             if role not in old_type.roles:
                 problems.append(
-                    Problem(
+                    _located(
                         "EG310",
                         f"{name} has no role {role!r}",
                         f"$.extend_event_types.{name}.role_types.{role}",
                         file,
+                        ext,
                     )
                 )
                 continue
@@ -234,15 +309,21 @@ def apply_extension(base: SchemaTable, ext: Definition, file: str = "<extension>
         for attr, values in add.attribute_values.items():
             if attr not in attrs:
                 problems.append(
-                    Problem(
+                    _located(
                         "EG310",
                         f"{name} has no attribute {attr!r}",
                         f"$.extend_event_types.{name}.attribute_values",
                         file,
+                        ext,
                     )
                 )
                 continue
             old_attr = attrs[attr]
+            clash(
+                f"value of {name}.{attr}",
+                set(values) & set(old_attr.values),
+                f"extend_event_types.{name}.attribute_values.{attr}",
+            )
             attrs[attr] = Attribute(
                 attr, old_attr.values + tuple(values), old_attr.default, old_attr.description
             )
@@ -259,5 +340,5 @@ def apply_extension(base: SchemaTable, ext: Definition, file: str = "<extension>
         codebooks={**base.codebooks, **ext.codebooks},
         base=(base.name, base.version),
     )
-    _raise_if_inconsistent(table, file)
+    _raise_if_inconsistent(table, file, ext)
     return table

@@ -15,6 +15,7 @@ from typing import Any
 
 from eventgold.errors import DataError, Problem
 from eventgold.schema import REGISTRY, SchemaTable
+from eventgold.schema.registry import BASE_NAME
 from eventgold.validate.reader import STDIN, STDIN_NAME, Item, expand_paths, read_items
 from eventgold.validate.semantic import check_document_record
 from eventgold.validate.structural import structural_validator
@@ -77,7 +78,13 @@ def _known_table(record: dict[str, Any], resolve: TableResolver) -> SchemaTable 
         missing = "schema_name" if not isinstance(name, str) else "schema_version"
         return Problem("EG101", f"missing or non-string {missing!r}", f"$.{missing}")
     if not REGISTRY.known(name, version):
-        return Problem("EG110", f"unknown schema {name}@{version}", "$.schema_version")
+        message = f"unknown schema {name}@{version}"
+        if name != BASE_NAME:
+            message += (
+                "; an extension's records validate with its definition file "
+                "(--schema-ext FILE or [schema] extension in eventgold.toml)"
+            )
+        return Problem("EG110", message, "$.schema_version")
     return resolve(name, version)
 
 
