@@ -344,3 +344,48 @@ def test_validate_paths_library_with_extension() -> None:
     load_extension(EXT_FILE)
     report = validate_paths([EXAMPLE / "records.jsonl"])
     assert report.ok, report.summary()
+
+
+# ------------------------------------------------------------------ every consumer reads the table
+
+
+def test_label_studio_config_reflects_the_extension(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(EXAMPLE)
+    code, xml = run("studio", "config")
+    assert code == 0, xml
+    for name in ("ceasefire", "ARMED_GROUP", "mediator", "parties", "commander", "rumoured"):
+        assert name in xml, name
+    code, _ = run("studio", "config", "--schema-ext", str(BASE_FILE.parent / "none.yaml"))
+    assert code == 2  # a missing extension file is a usage error, not a silent fallback
+
+
+def test_label_studio_config_without_extension_has_none_of_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(ROOT)
+    code, xml = run("studio", "config")
+    assert code == 0
+    assert "ceasefire" not in xml and "ARMED_GROUP" not in xml and "deployment" in xml
+
+
+def test_brat_annotation_conf_reflects_the_extension() -> None:
+    from eventgold.gold.exporters import annotation_conf
+
+    conf = annotation_conf(load_extension(EXT_FILE))
+    entities = conf.split("[entities]")[1].split("[relations]")[0].split()
+    assert "ARMED_GROUP" in entities
+    ceasefire = next(line for line in conf.splitlines() if line.startswith("ceasefire\t"))
+    assert "parties" in ceasefire and "ARMED_GROUP" in ceasefire and "mediator" in ceasefire
+    deployment = next(line for line in conf.splitlines() if line.startswith("deployment\t"))
+    assert "commander" in deployment
+    assert "rumoured" in conf and "rotated" in conf
+    assert "ceasefire" not in annotation_conf(default_table())
+
+
+def test_schema_reference_page_reflects_the_extension() -> None:
+    from eventgold.schema.reference import schema_reference_markdown
+
+    page = schema_reference_markdown(load_extension(EXT_FILE))
+    assert "acme-events 0.3.0 (extends eventgold 1.0.0)" in page
+    for name in ("ceasefire", "ARMED_GROUP", "mediator", "commander", "rumoured", "collapsed"):
+        assert name in page, name
