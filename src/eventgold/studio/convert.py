@@ -15,6 +15,7 @@ task, annotation/prediction and region it concerns.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -40,6 +41,7 @@ from eventgold.studio.lsjson import (
     META_KEY,
     DocumentMeta,
     ExtensionDict,
+    ItemError,
     PredictionDict,
     RegionResultDict,
     RelationResultDict,
@@ -47,6 +49,7 @@ from eventgold.studio.lsjson import (
     ResultItem,
     SpanValueDict,
     TaskDict,
+    parse_result_item,
 )
 from eventgold.studio.offsets import OffsetMap, Reading, resolve_span
 
@@ -240,7 +243,6 @@ class _Region:
     start: int
     end: int
     index: int
-    has_extension: bool
     provenance: Provenance | None
     normalized: str | None = None
     attributes: dict[str, str] = field(default_factory=dict)
@@ -270,6 +272,7 @@ def _validation_message(exc: ValidationError) -> str:
     return f"{loc or 'item'}: {first['msg']}"
 
 
+_PROVENANCE_CACHE: dict[str, Provenance] = {}
 _REGION_CODES = frozenset({"EG502", "EG504", "EG505", "EG506", "EG507", "EG515"})
 
 
@@ -308,11 +311,11 @@ class _Reader:
         for index, raw in enumerate(items):
             region_id = raw.get("id") if isinstance(raw, dict) else None
             try:
-                item = ResultItem.model_validate(raw)
-            except ValidationError as exc:
+                item = parse_result_item(raw)
+            except ItemError as exc:
                 self.fail(
                     "EG502",
-                    f"result item is not a Label Studio region: {_validation_message(exc)}",
+                    f"result item is not a Label Studio region: {exc}",
                     region=str(region_id) if region_id is not None else None,
                     index=index,
                 )
@@ -320,9 +323,7 @@ class _Reader:
             if item.type == "relation":
                 relations.append((index, item))
             elif item.from_name in (MENTION_CONTROL, TRIGGER_CONTROL):
-                self._region(
-                    index, item, has_extension=isinstance(raw, dict) and "eventgold" in raw
-                )
+                self._region(index, item)
             elif item.from_name == NORMALIZED_CONTROL or item.from_name in (
                 self.config.control_by_name
             ):
@@ -342,7 +343,7 @@ class _Reader:
             self._build()
         return self.content
 
-    def _region(self, index: int, item: ResultItem, *, has_extension: bool) -> None:
+    def _region(self, index: int, item: ResultItem) -> None:
         rid = item.id
         control = str(item.from_name)
         if rid is None:
@@ -428,11 +429,33 @@ class _Reader:
             return
         self.record_ids.add(record_id)
         provenance = self.policy.default
-        if self.policy.use_extension and has_extension:
-            provenance = item.eventgold.provenance if item.eventgold is not None else None
+        if self.policy.use_extension and item.has_extension:
+            try:
+                provenance = self._provenance(item.extension)
+            except ValidationError as exc:
+                self.fail(
+                    "EG502",
+                    f"eventgold.provenance is invalid: {_validation_message(exc)}",
+                    region=rid,
+                    index=index,
+                )
+                return
         self.regions[rid] = _Region(
-            rid, record_id, control, label, span.start, span.end, index, has_extension, provenance
+            rid, record_id, control, label, span.start, span.end, index, provenance
         )
+
+    def _provenance(self, extension: dict[str, Any] | None) -> Provenance | None:
+        raw = (extension or {}).get("provenance")
+        if raw is None:
+            return None
+        # Rule output repeats a few provenances thousands of times: parse each once.
+        key = json.dumps(raw, sort_keys=True)
+        found = _PROVENANCE_CACHE.get(key)
+        if found is None:
+            found = Provenance.model_validate(raw)
+            if len(_PROVENANCE_CACHE) < 10_000:
+                _PROVENANCE_CACHE[key] = found
+        return found
 
     def _part(self, index: int, item: ResultItem) -> None:
         rid = item.id
@@ -562,12 +585,14 @@ class _Reader:
                 )
 
     def _build(self) -> None:
+        # model_construct: every value was checked above, and the pulled record is validated
+        # as a whole afterwards (pull.py); building validated models cost ~40% of a pull.
         table = self.config.table
         for region in sorted(self.regions.values(), key=lambda r: r.index):
             text = self.text[region.start : region.end]
             if region.control == MENTION_CONTROL:
                 self.content.mentions.append(
-                    Mention(
+                    Mention.model_construct(
                         id=region.record_id,
                         start=region.start,
                         end=region.end,
@@ -584,10 +609,10 @@ class _Reader:
                     if name not in attributes and attr.default is not None:
                         attributes[name] = attr.default
             self.content.events.append(
-                Event(
+                Event.model_construct(
                     id=region.record_id,
                     type=region.label,
-                    trigger=Span(start=region.start, end=region.end, text=text),
+                    trigger=Span.model_construct(start=region.start, end=region.end, text=text),
                     arguments=region.arguments,
                     attributes=attributes,
                     attribution=region.attribution,

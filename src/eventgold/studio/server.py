@@ -70,6 +70,11 @@ def _password_path(state_dir: Path) -> Path:
     return state_dir / "admin-password"
 
 
+def admin_password_path(state_dir: Path) -> Path:
+    """The local admin's password file (0600): the login shown to open the local server."""
+    return _password_path(state_dir)
+
+
 def _write_secret(path: Path, value: str) -> None:
     """Create ``path`` readable by the owner only (0600 from the start, not chmod after)."""
     path.parent.mkdir(parents=True, exist_ok=True)
