@@ -112,12 +112,6 @@ def test_rebuild_is_byte_identical(seed_build: Path, seed_inputs: Inputs, tmp_pa
     assert tree(again) == tree(seed_build)
 
 
-def test_committed_exports_are_what_the_build_produces(seed_build: Path) -> None:
-    committed = ROOT / "exports"
-    assert committed.is_dir(), "run: eventgold gold build seeds/gold -o exports"
-    assert tree(committed) == tree(seed_build)
-
-
 def test_failed_build_leaves_previous_output_untouched(
     seed_inputs: Inputs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -286,3 +280,22 @@ def test_a_concurrent_build_in_another_process_is_refused(
         holder.wait()
     build_gold(seed_inputs, out)  # the holder died: its lock went with it
     assert verify_manifest(out) == []
+
+
+def test_refuses_to_replace_a_folder_that_is_not_a_dataset(
+    seed_inputs: Inputs, tmp_path: Path
+) -> None:
+    from eventgold.errors import UsageError
+
+    precious = tmp_path / "src"
+    precious.mkdir()
+    (precious / "code.py").write_text("print('keep me')\n")
+    with pytest.raises(UsageError) as info:
+        build_gold(seed_inputs, precious)
+    assert info.value.problems[0].code == "EG609"
+    assert (precious / "code.py").read_text() == "print('keep me')\n"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    build_gold(seed_inputs, empty, BuildOptions(formats=("jsonl",)))  # empty: fine
+    build_gold(seed_inputs, empty, BuildOptions(formats=("jsonl",)))  # a previous build: fine
+    assert verify_manifest(empty) == []

@@ -134,6 +134,7 @@ CODES: dict[str, Code] = _codes(
     Code("EG605", "invalid dedup threshold", "Use a Jaccard threshold between 0 and 1.", 2),
     Code("EG606", "build already running", "Wait for the other build into this folder to finish.", 3),
     Code("EG607", "unknown export format", "Use one of the registered export formats.", 2),
+    Code("EG609", "output folder is not a dataset", "Give a new or empty folder, or a previous build.", 2),
     # EG65x-EG69x: gold exports (errors: EG650-EG653; lossy-conversion notes: EG654-EG659)
     Code("EG650", "document has no split", "Give every exported document a split (train, dev or test)."),
     Code("EG651", "unknown split name", "Splits are named train, dev and test."),

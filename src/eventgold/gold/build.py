@@ -12,22 +12,23 @@ timestamps and are written in sorted order, so the same inputs give byte-identic
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from eventgold.atomic import atomic_directory
-from eventgold.errors import DataError, Problem
+from eventgold.errors import DataError, Problem, UsageError
 from eventgold.gold.adjudicate import DEFAULT_POLICY, AdjudicationReport, Policy, adjudicate
 from eventgold.gold.agreement import AgreementReport, agreement
-from eventgold.gold.annotators import annotator_of, group_annotations, is_human
+from eventgold.gold.annotators import group_annotations, is_human
 from eventgold.gold.card import DatasetInfo, croissant, dataset_card
 from eventgold.gold.dedup import DEFAULT_THRESHOLD, check_threshold, near_duplicate_groups
 from eventgold.gold.exporters import EXPORTERS, ExportResult, get_exporter
 from eventgold.gold.io import Inputs
 from eventgold.gold.lock import build_lock
-from eventgold.gold.manifest import dumps, write_manifest
+from eventgold.gold.manifest import MANIFEST, MANIFEST_KIND, dumps, write_manifest
 from eventgold.gold.rule_quality import RuleQualityReport, rule_quality
 from eventgold.gold.splits import SplitRatios, assign_splits
 from eventgold.schema import (
@@ -53,18 +54,24 @@ class BuildOptions:
 
 
 @dataclass
-class BuildResult:
-    out_dir: Path
+class GoldSet:
+    """Everything decided before writing: the adjudicated records and what describes them."""
+
     records: list[DocumentRecord]
     splits: dict[str, str]
     groups: list[list[str]]
     agreement: AgreementReport
     adjudication: AdjudicationReport
     rule_quality: RuleQualityReport
-    exports: dict[str, ExportResult]
     clusters: list[EventClusterRecord]
     dropped_clusters: list[dict[str, Any]]
-    files: list[str]
+
+
+@dataclass
+class BuildResult(GoldSet):
+    out_dir: Path = Path()
+    exports: dict[str, ExportResult] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
 
 
 def remap_clusters(
@@ -113,6 +120,33 @@ def remap_clusters(
     return kept, dropped
 
 
+def check_output_folder(out_dir: Path) -> None:
+    """Refuse to replace a folder that holds something other than a previous build.
+
+    The build swaps the whole folder, so ``-o .`` or ``-o src`` would delete unrelated files.
+    """
+    if not out_dir.exists():
+        return
+    if not out_dir.is_dir() or (any(out_dir.iterdir()) and not _is_dataset(out_dir / MANIFEST)):
+        raise UsageError(
+            Problem(
+                "EG609",
+                f"{out_dir} exists and is not a dataset built by eventgold (no manifest.json); "
+                "refusing to replace it",
+                "$.output",
+                str(out_dir),
+            )
+        )
+
+
+def _is_dataset(manifest: Path) -> bool:
+    try:
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and data.get("kind") == MANIFEST_KIND
+
+
 def build_gold(
     inputs: Inputs,
     out_dir: Path,
@@ -141,38 +175,61 @@ def build_gold(
             Problem("EG601", "no document could be adjudicated (see the policy)", "$.policy")
         )
     groups = near_duplicate_groups(records, options.threshold)
-    splits = assign_splits(groups, options.ratios, options.seed)
-    quality = rule_quality(predictions, records)
     clusters, dropped = remap_clusters(inputs.clusters, human, records)
+    gold = GoldSet(
+        records=records,
+        splits=assign_splits(groups, options.ratios, options.seed),
+        groups=groups,
+        agreement=agreement_report,
+        adjudication=adjudication,
+        rule_quality=rule_quality(predictions, records),
+        clusters=clusters,
+        dropped_clusters=dropped,
+    )
     out_dir = Path(out_dir)
-    with build_lock(out_dir), atomic_directory(out_dir) as tmp:
+    with build_lock(out_dir):
+        check_output_folder(out_dir)
+        exports, files = _write(out_dir, gold, options, table)
+    return BuildResult(**vars(gold), out_dir=out_dir, exports=exports, files=files)
+
+
+def _reports(gold: GoldSet, options: BuildOptions) -> dict[str, Any]:
+    """The JSON reports of a build, by file name."""
+    return {
+        "agreement.json": gold.agreement.to_dict(),
+        "adjudication.json": {
+            **gold.adjudication.to_dict(),
+            "dropped_clusters": gold.dropped_clusters,
+        },
+        "rule_quality.json": gold.rule_quality.to_dict(),
+        "splits.json": {
+            "seed": options.seed,
+            "ratios": dict(zip(("train", "dev", "test"), options.ratios.as_tuple(), strict=True)),
+            "dedup_threshold": options.threshold,
+            "groups": gold.groups,
+            "splits": gold.splits,
+        },
+    }
+
+
+def _write(
+    out_dir: Path, gold: GoldSet, options: BuildOptions, table: SchemaTable
+) -> tuple[dict[str, ExportResult], list[str]]:
+    """Write every file into a temporary folder, swapped in for ``out_dir`` on success."""
+    with atomic_directory(out_dir) as tmp:
         exports = {
-            fmt: get_exporter(fmt)(records, splits, table, tmp / fmt, clusters)
+            fmt: get_exporter(fmt)(gold.records, gold.splits, table, tmp / fmt, gold.clusters)
             for fmt in options.formats
         }
-        reports: dict[str, Any] = {
-            "agreement.json": agreement_report.to_dict(),
-            "adjudication.json": {**adjudication.to_dict(), "dropped_clusters": dropped},
-            "rule_quality.json": quality.to_dict(),
-            "splits.json": {
-                "seed": options.seed,
-                "ratios": dict(
-                    zip(("train", "dev", "test"), options.ratios.as_tuple(), strict=True)
-                ),
-                "dedup_threshold": options.threshold,
-                "groups": groups,
-                "splits": splits,
-            },
-        }
-        for name, data in reports.items():
+        for name, data in _reports(gold, options).items():
             (tmp / name).write_text(dumps(data), encoding="utf-8")
         info = DatasetInfo(
             table=table,
-            records=records,
-            splits=splits,
-            groups=groups,
-            agreement=agreement_report,
-            adjudication=adjudication,
+            records=gold.records,
+            splits=gold.splits,
+            groups=gold.groups,
+            agreement=gold.agreement,
+            adjudication=gold.adjudication,
             exports=exports,
             ratios=options.ratios,
             seed=options.seed,
@@ -188,20 +245,4 @@ def build_gold(
             else []
         )
         manifest = write_manifest(tmp, schema=table.id, records=record_files)
-    return BuildResult(
-        out_dir=out_dir,
-        records=records,
-        splits=splits,
-        groups=groups,
-        agreement=agreement_report,
-        adjudication=adjudication,
-        rule_quality=quality,
-        exports=exports,
-        clusters=clusters,
-        dropped_clusters=dropped,
-        files=[f["path"] for f in manifest["files"]] + ["manifest.json"],
-    )
-
-
-def annotators_of(inputs: Inputs) -> list[str]:
-    return sorted({annotator_of(r) for r in inputs.documents if is_human(r)})
+    return exports, [f["path"] for f in manifest["files"]] + ["manifest.json"]
