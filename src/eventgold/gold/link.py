@@ -200,20 +200,30 @@ def event_views(record: DocumentRecord, table: SchemaTable) -> list[EventView]:
     return views
 
 
-def _attribute_relation(a: EventView, b: EventView, table: SchemaTable) -> tuple[str, str] | None:
-    """(name, "exact"|"compatible") for the type-specific attribute; None when they conflict."""
+def _attribute_relation(
+    a: EventView, b: EventView, table: SchemaTable
+) -> tuple[float, list[str]] | None:
+    """Agreement of the type-specific attributes: (score, evidence), or None on a conflict.
+
+    Each attribute both events carry scores 1 when equal and 0.5 when compatible; an event
+    type without such attributes (or events without values) scores 0.5: no evidence either way.
+    """
     event_type = table.event_types.get(a.type)
-    names = [n for n in (event_type.attributes if event_type else {}) if n not in ("polarity",)]
-    for name in names:
+    scores: list[float] = []
+    evidence: list[str] = []
+    for name in event_type.attributes if event_type else ():
         va, vb = a.attributes.get(name), b.attributes.get(name)
         if va is None or vb is None:
             continue
         if va == vb:
-            return name, "exact"
-        if any(va in group and vb in group for group in COMPATIBLE_VALUES.get(name, ())):
-            return name, f"compatible ({va} ~ {vb})"
-        return None
-    return "", "absent"
+            scores.append(1.0)
+            evidence.append(f"{name} exact")
+        elif any(va in group and vb in group for group in COMPATIBLE_VALUES.get(name, ())):
+            scores.append(0.5)
+            evidence.append(f"{name} compatible ({va} ~ {vb})")
+        else:
+            return None
+    return (sum(scores) / len(scores) if scores else 0.5), evidence
 
 
 @dataclass
@@ -280,10 +290,8 @@ def score_event_pair(
     arguments = _compare_arguments(a, b)
     if arguments.hard_conflict is not None:
         return None
-    name, relation = attribute
-    attribute_score = {"exact": 1.0, "absent": 0.5}.get(relation, 0.5)
-    if name:
-        evidence.append(f"{name} {relation}")
+    attribute_score, attribute_evidence = attribute
+    evidence.extend(attribute_evidence)
     context = fuzz.token_set_ratio(a.context, b.context) / 100
     trigger = fuzz.ratio(a.trigger, b.trigger) / 100
     score = (
