@@ -195,3 +195,43 @@ def test_duplicate_documents_and_no_events_are_errors(linking_set) -> None:
 def test_invalid_config_is_refused() -> None:
     with pytest.raises(ValueError):
         LinkConfig(threshold=1.5)
+
+
+def _as_predictions(record):
+    """The same annotations under other event ids, as a pre-annotator would name them."""
+    events = [e.model_copy(update={"id": f"p{e.id}"}) for e in record.events]
+    return record.model_copy(update={"events": events, "annotation": None})
+
+
+def test_clusters_over_predicted_records_are_aligned_with_the_gold(linking_set) -> None:
+    documents, gold = linking_set
+    predicted = [_as_predictions(d) for d in documents]
+    over_gold = link_records(documents, near_duplicates=near_duplicate_groups)
+    over_predictions = link_records(predicted, near_duplicates=near_duplicate_groups)
+    assert {m.event[0] for c in over_predictions for m in c.members} == {"p"}
+    direct = evaluate_event_clusters(documents, gold, over_gold)
+    aligned = evaluate_event_clusters(documents, gold, over_predictions, predicted)
+    assert aligned.with_singletons.conll_f1 == pytest.approx(direct.with_singletons.conll_f1)
+    with pytest.raises(DataError) as info:  # predicted clusters need their predicted records
+        evaluate_event_clusters(documents, gold, over_predictions)
+    assert info.value.problems[0].code == "EG751"
+
+
+def test_unmatched_predicted_events_count_against_precision(linking_set) -> None:
+    documents, gold = linking_set
+    predicted = [_as_predictions(d) for d in documents]
+    # Move one trigger onto other words: that event no longer aligns with its gold event.
+    first = predicted[0]
+    moved = first.events[0].model_copy(
+        update={"trigger": first.events[1].trigger, "type": first.events[0].type}
+    )
+    predicted[0] = first.model_copy(update={"events": [moved, *first.events[1:]]})
+    perfect = [
+        c.model_copy(
+            update={"members": [m.model_copy(update={"event": f"p{m.event}"}) for m in c.members]}
+        )
+        for c in gold
+    ]
+    scores = evaluate_event_clusters(documents, gold, perfect, predicted)
+    assert scores.without_singletons.b_cubed.precision < 1.0
+    assert scores.without_singletons.b_cubed.recall < 1.0

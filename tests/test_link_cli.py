@@ -108,3 +108,25 @@ def test_project_command_writes_a_valid_record_and_report(tmp_path: Path) -> Non
         app, ["gold", "project", str(records), "--from", "zz", "--to", "a", "-o", str(out)]
     )
     assert missing.exit_code == 2 and "EG752" in missing.output
+
+
+def test_evaluate_scores_clusters_over_predicted_records(tmp_path: Path) -> None:
+    predicted = []
+    for line in (DATA / "documents.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        for event in record["events"]:
+            event["id"] = "p" + event["id"]
+        predicted.append(record)
+    pred = _write(tmp_path / "pred.jsonl", predicted)
+    clusters = tmp_path / "clusters.jsonl"
+    linked = runner.invoke(app, ["gold", "link", str(pred), "-o", str(clusters)])
+    assert linked.exit_code == 0, linked.output
+    result = runner.invoke(
+        app,
+        ["evaluate", "--gold", str(DATA), "--pred", str(pred), "--clusters", str(clusters)]
+        + ["--json"],
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["triggers"]["f1"] == 1.0  # document-level scores are there too
+    assert report["clusters"]["with_singletons"]["conll_f1"] >= 0.9

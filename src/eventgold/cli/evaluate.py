@@ -103,7 +103,8 @@ def evaluate(
             "--clusters",
             "-c",
             help="Predicted event clusters (gold link output): MUC, B-cubed, CEAF-e, CoNLL F1 "
-            "against the gold clusters among --gold.",
+            "against the gold clusters among --gold. With --pred, the clusters name events of "
+            "the predicted records (aligned with the gold by trigger).",
         ),
     ] = None,
 ) -> None:
@@ -129,7 +130,7 @@ def evaluate(
         if not as_json:
             _render(evaluation)
     if clusters:
-        cluster_evaluation = score_clusters(gold, clusters)
+        cluster_evaluation = score_clusters(gold, clusters, pred)
         report["clusters"] = cluster_evaluation.to_dict()
         if not as_json:
             render_cluster_evaluation(cluster_evaluation)

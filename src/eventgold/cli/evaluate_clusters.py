@@ -13,11 +13,13 @@ from eventgold.schema import DocumentRecord, EventClusterRecord
 from eventgold.validate import iter_valid_records
 
 
-def score_clusters(gold: list[Path], predicted: list[Path]) -> ClusterEvaluation:
+def score_clusters(
+    gold: list[Path], predicted: list[Path], predicted_records: list[Path] | None = None
+) -> ClusterEvaluation:
     """Gold documents and clusters from ``gold``, predicted clusters from ``predicted``.
 
-    Document records among the predicted inputs are ignored: clusters name events by
-    (document, event id), so they must be proposed over the gold records (``gold link``).
+    Without ``predicted_records`` the clusters name events of the gold records (``gold link``
+    over the gold); with them, events of those records, aligned with the gold by trigger.
     """
     documents: list[DocumentRecord] = []
     gold_clusters: list[EventClusterRecord] = []
@@ -35,7 +37,16 @@ def score_clusters(gold: list[Path], predicted: list[Path]) -> ClusterEvaluation
         for record in iter_valid_records(predicted)
         if record.get("kind") == "event_cluster"
     ]
-    return evaluate_event_clusters(documents, gold_clusters, response)
+    predicted_documents = (
+        [
+            DocumentRecord.model_validate(record)
+            for record in iter_valid_records(predicted_records)
+            if record.get("kind") == "document"
+        ]
+        if predicted_records
+        else None
+    )
+    return evaluate_event_clusters(documents, gold_clusters, response, predicted_documents)
 
 
 def _rows(table: Table, label: str, scores: CorefScores) -> None:

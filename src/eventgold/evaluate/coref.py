@@ -22,6 +22,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from eventgold.errors import DataError, Problem
+from eventgold.evaluate.matching import align_events
 from eventgold.schema import DocumentRecord, EventClusterRecord
 
 Cluster = frozenset[Hashable]
@@ -221,22 +222,58 @@ def _member_sets(
     return out
 
 
+def _predicted_event_names(
+    documents: Iterable[DocumentRecord], predicted_documents: Iterable[DocumentRecord]
+) -> dict[EventKey, Hashable]:
+    """Predicted event -> the gold event it stands for, or a name of its own when unmatched.
+
+    Events align like triggers in :func:`eventgold.evaluate.evaluate_records`: same document,
+    same event type, overlapping trigger spans, one to one. An unmatched predicted event stays
+    in the scoring as a spurious item (it lowers precision), as the reference scorer does with
+    predicted mentions that have no gold counterpart.
+    """
+    gold_by_doc = {d.document.id: d for d in documents}
+    names: dict[EventKey, Hashable] = {}
+    for record in predicted_documents:
+        doc_id = record.document.id
+        gold = gold_by_doc.get(doc_id)
+        aligned = align_events(gold.events, record.events, "overlap") if gold else {}
+        gold_of = {pred_id: gold_id for gold_id, pred_id in aligned.items()}
+        for event in record.events:
+            matched = gold_of.get(event.id)
+            names[(doc_id, event.id)] = (
+                (doc_id, matched) if matched else ("predicted", doc_id, event.id)
+            )
+    return names
+
+
 def evaluate_event_clusters(
     documents: Iterable[DocumentRecord],
     gold: Iterable[EventClusterRecord],
     predicted: Iterable[EventClusterRecord],
+    predicted_documents: Iterable[DocumentRecord] | None = None,
 ) -> ClusterEvaluation:
     """Score ``predicted`` against ``gold`` clusters; the documents give the event universe.
 
-    Both cluster sets must name events of ``documents`` (e.g. the linker run over the gold
-    records): every member outside them is reported as EG751 rather than silently scored.
+    Without ``predicted_documents`` both cluster sets name events of ``documents`` (the linker
+    run over the gold records). With them, predicted clusters name events of the predicted
+    records (the linker run over pre-annotations), which are first aligned with the gold events
+    by trigger. A member outside its documents is reported as EG751, never silently scored.
     """
+    documents = list(documents)
     events = {(d.document.id, e.id) for d in documents for e in d.events}
     key = _member_sets(gold, events, "gold")
-    response = _member_sets(predicted, events, "predicted")
+    if predicted_documents is None:
+        response: list[Collection[Hashable]] = list(_member_sets(predicted, events, "predicted"))
+        universe: set[Hashable] = set(events)
+    else:
+        names = _predicted_event_names(documents, predicted_documents)
+        members = _member_sets(predicted, set(names), "predicted")
+        response = [{names[m] for m in cluster} for cluster in members]
+        universe = set(names.values())
     return ClusterEvaluation(
         with_singletons=coref_scores(
-            with_singletons(key, events), with_singletons(response, events)
+            with_singletons(key, events), with_singletons(response, universe)
         ),
         without_singletons=coref_scores(
             [c for c in key if len(c) > 1], [c for c in response if len(c) > 1]
