@@ -40,6 +40,12 @@ CODES: dict[str, Code] = _codes(
     Code("EG006", "file not found", "Check the path.", 2),
     Code("EG007", "record too large", "Records are limited in size; split the document."),
     Code("EG008", "not a record", "Each JSON value must be an object (a record)."),
+    # EG09x: distributed backend (Dask) for validate and preannotate
+    Code("EG090", "dask not installed", "Install the [dask] extra: pip install 'eventgold[dask]'.", 2),
+    Code("EG091", "Dask scheduler unreachable", "Check --scheduler (tcp://host:8786) and the network.", 3),
+    Code("EG092", "shard task failed", "A worker died or raised; see the message and the worker logs.", 3),
+    Code("EG093", "backend needs files", "The dask backend reads files or folders, not standard input.", 2),
+    Code("EG094", "invalid backend option", "Use --backend local or --backend dask [--scheduler ADDRESS].", 2),
     # EG1xx: structure (JSON Schema)
     Code("EG101", "missing field", "Add the required field."),
     Code("EG102", "unknown field", "Remove the field or fix its spelling; records are strict."),

@@ -12,7 +12,7 @@ from typing import Annotated, Any, ParamSpec, TypeVar
 import typer
 from rich.console import Console
 
-from eventgold.errors import CODES, EXIT_SERVER, EventgoldError, Problem
+from eventgold.errors import CODES, EXIT_SERVER, EventgoldError, Problem, UsageError
 from eventgold.schema import SchemaTable, active_table
 
 P = ParamSpec("P")
@@ -34,6 +34,31 @@ FormatOption = Annotated[
     str,
     typer.Option("--format", "-f", help="Output format: text, json, github or junit."),
 ]
+
+BackendOption = Annotated[
+    str,
+    typer.Option(
+        "--backend", help="local (this process) or dask (sharded inputs on a Dask cluster)."
+    ),
+]
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        help="Dask scheduler address (tcp://host:8786); default: a LocalCluster on this machine.",
+    ),
+]
+DaskWorkersOption = Annotated[
+    int,
+    typer.Option("--dask-workers", min=1, help="Worker processes of the default LocalCluster."),
+]
+
+
+def check_backend(backend: str, scheduler: str | None) -> None:
+    if backend not in ("local", "dask"):
+        raise UsageError(Problem("EG094", f"--backend must be local or dask, not {backend!r}"))
+    if scheduler is not None and backend != "dask":
+        raise UsageError(Problem("EG094", "--scheduler needs --backend dask"))
 
 
 def table_for(schema_ext: Path | None) -> SchemaTable:

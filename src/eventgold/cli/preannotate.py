@@ -10,7 +10,17 @@ from typing import Annotated
 import typer
 
 from eventgold.annotate import DEFAULT_PACK, Progress, preannotate_paths
-from eventgold.cli._common import SchemaExtOption, err_console, handle_errors, is_tty, table_for
+from eventgold.cli._common import (
+    BackendOption,
+    DaskWorkersOption,
+    SchedulerOption,
+    SchemaExtOption,
+    check_backend,
+    err_console,
+    handle_errors,
+    is_tty,
+    table_for,
+)
 
 
 @contextmanager
@@ -54,13 +64,37 @@ def preannotate(
         Path, typer.Option("--rules", help="Rule pack (YAML).", dir_okay=False)
     ] = DEFAULT_PACK,
     schema_ext: SchemaExtOption = None,
+    backend: BackendOption = "local",
+    scheduler: SchedulerOption = None,
+    dask_workers: DaskWorkersOption = 2,
 ) -> None:
     """Pre-annotate documents with the rule pack; write schema-valid DocumentRecords.
+
+    With --backend dask every input file is a shard annotated on a Dask worker, and --output
+    is a folder of part-NNNNN.jsonl files with a manifest.json (see docs/scaling.md).
 
     Without --published, a document's own `published` date or a dateline found near the top
     of its text anchors relative dates. Nothing is written when an input is unreadable.
     """
+    check_backend(backend, scheduler)
     table = table_for(schema_ext)
+    if backend == "dask":
+        from eventgold.annotate.distributed import preannotate_shards
+
+        manifest = preannotate_shards(
+            inputs,
+            output,
+            published=published,
+            pack=rules,
+            scheduler=scheduler,
+            workers=dask_workers,
+        )
+        err_console.print(
+            f"wrote {manifest.documents} record(s) in {len(manifest.shards)} shard(s) with "
+            f"{manifest.mentions} mention(s) and {manifest.events} event(s) to {output}/",
+            markup=False,
+        )
+        return
     with _progress_bar(is_tty()) as progress:
         stats = preannotate_paths(
             inputs,

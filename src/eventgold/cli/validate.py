@@ -7,7 +7,16 @@ from typing import Annotated
 
 import typer
 
-from eventgold.cli._common import FormatOption, SchemaExtOption, handle_errors, table_for
+from eventgold.cli._common import (
+    BackendOption,
+    DaskWorkersOption,
+    FormatOption,
+    SchedulerOption,
+    SchemaExtOption,
+    check_backend,
+    handle_errors,
+    table_for,
+)
 from eventgold.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from eventgold.validate import render_report, validate_paths
 from eventgold.validate.output import FORMATS
@@ -24,16 +33,26 @@ def validate(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Also write the report to this file.")
     ] = None,
+    backend: BackendOption = "local",
+    scheduler: SchedulerOption = None,
+    dask_workers: DaskWorkersOption = 2,
 ) -> None:
     """Validate eventgold records: JSON Schema structure plus semantic checks.
 
     Exit code 0 when every record is valid, 1 when some are invalid, 2 on usage errors.
+    With --backend dask each file (shard) is validated on a Dask worker; the report is the same.
     """
     if fmt not in FORMATS:
         typer.echo(f"error: --format must be one of {', '.join(FORMATS)}", err=True)
         raise typer.Exit(EXIT_USAGE)
+    check_backend(backend, scheduler)
     table_for(schema_ext)  # makes a project extension's records known
-    report = validate_paths(paths)
+    if backend == "dask":
+        from eventgold.validate.distributed import validate_shards
+
+        report = validate_shards(paths, scheduler=scheduler, workers=dask_workers)
+    else:
+        report = validate_paths(paths)
     rendered = render_report(report, fmt)
     if output is not None:
         from eventgold.atomic import atomic_write_text
