@@ -8,6 +8,8 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from eventgold.errors import DataError
 from eventgold.evaluate.coref import evaluate_event_clusters
@@ -235,3 +237,35 @@ def test_unmatched_predicted_events_count_against_precision(linking_set) -> None
     scores = evaluate_event_clusters(documents, gold, perfect, predicted)
     assert scores.without_singletons.b_cubed.precision < 1.0
     assert scores.without_singletons.b_cubed.recall < 1.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 4),
+            st.integers(0, 2),
+            st.integers(0, 4),
+            st.integers(0, 2),
+            st.floats(0, 1),
+        ),
+        max_size=30,
+    )
+)
+def test_clustering_invariants_on_random_links(raw) -> None:
+    links = sorted(
+        (
+            Link(EventRef(f"d{a}", f"e{x}"), EventRef(f"d{b}", f"e{y}"), "sanction", s, ())
+            for a, x, b, y, s in raw
+            if a != b
+        ),
+        key=lambda link: -link.score,
+    )
+    clusters = cluster_links(links)
+    seen: set[EventRef] = set()
+    for cluster in clusters:
+        members = {r for link in cluster for r in (link.a, link.b)}
+        assert len({r.document for r in members}) == len(members)  # one event per document
+        assert len(cluster) == len(members) - 1  # a spanning tree of its members
+        assert seen.isdisjoint(members)  # an event is in one cluster
+        seen |= members
