@@ -118,6 +118,7 @@ def json_schema(table: SchemaTable) -> dict[str, Any]:
     two published schema files type by type.
     """
     generated = table_models(table).record.json_schema(ref_template="#/$defs/{model}")
+    _refuse_trailing_newline(generated)
     defs = generated.pop("$defs", {})
     out: dict[str, Any] = {
         "$schema": JSON_SCHEMA_DIALECT,
@@ -129,6 +130,26 @@ def json_schema(table: SchemaTable) -> dict[str, Any]:
         "x-eventgold": table_to_dict(table),
     }
     return out
+
+
+def _refuse_trailing_newline(node: Any) -> None:
+    r"""Make anchored patterns refuse a trailing newline in every regex dialect.
+
+    In ECMA-262 (JSON Schema's dialect) and Rust, ``$`` matches only at the end of the string,
+    but in Python's ``re`` also before a final newline, so python ``jsonschema`` would accept
+    ``"m1\n"`` as an id that pydantic and jsonschema_rs refuse. None of our anchored patterns
+    allows a newline anywhere, so ``not: {pattern: "\n"}`` changes nothing for conforming
+    validators and makes Python's agree.
+    """
+    if isinstance(node, dict):
+        pattern = node.get("pattern")
+        if isinstance(pattern, str) and pattern.endswith("$") and "not" not in node:
+            node["not"] = {"pattern": "\n"}
+        for child in node.values():
+            _refuse_trailing_newline(child)
+    elif isinstance(node, list):
+        for child in node:
+            _refuse_trailing_newline(child)
 
 
 def json_schema_text(table: SchemaTable) -> str:
