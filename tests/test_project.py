@@ -6,7 +6,7 @@ import pytest
 
 from eventgold.errors import DataError
 from eventgold.gold.project import project_record
-from eventgold.schema import AnnotationInfo, Provenance
+from eventgold.schema import AnnotationInfo, Provenance, load_extension
 from eventgold.testing import RecordBuilder, record_json
 from eventgold.validate import validate_record
 
@@ -124,3 +124,19 @@ def test_rewritten_blocks_keep_the_most_similar_words() -> None:
     by_id = {m.id: m for m in project_record(b.build(), target).record.mentions}
     assert by_id[amount].text == "about 5,000"  # not "roughly about 5,000"
     assert by_id[us].text == "U.S."
+
+
+def test_extension_event_losing_a_required_party_is_dropped(root) -> None:
+    table = load_extension(root / "examples" / "extension" / "acme-events-0.3.0.yaml")
+    text = "Qatar brokered a ceasefire between Israel and Hamas in Gaza on Sunday."
+    b = RecordBuilder(text, "acme-a", table=table)
+    qatar = b.mention("Qatar", "GPE", normalized="QAT")
+    israel = b.mention("Israel", "GPE", normalized="ISR")
+    hamas = b.mention("Hamas", "ARMED_GROUP", normalized="Hamas")
+    b.event("ceasefire", "ceasefire", {"parties": [israel, hamas], "mediator": [qatar]})
+    copy = "Qatar brokered a ceasefire involving Israel in Gaza on Sunday."
+    target = RecordBuilder(copy, "acme-b", table=table).build()
+    projection = project_record(b.build(), target)
+    assert projection.record.events == []  # "parties" needs two; "Hamas" did not project
+    assert validate_record(record_json(projection.record)) == []
+    assert any("parties" in f.reason for f in projection.report.flags)

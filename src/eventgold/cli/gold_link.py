@@ -13,7 +13,13 @@ from typing import Annotated
 import typer
 
 from eventgold.atomic import atomic_write_text
-from eventgold.cli._common import echo_json, handle_errors, out_console
+from eventgold.cli._common import (
+    SchemaExtOption,
+    echo_json,
+    handle_errors,
+    out_console,
+    table_for,
+)
 from eventgold.errors import Problem, UsageError
 from eventgold.gold.dedup import DEFAULT_THRESHOLD, near_duplicate_groups
 from eventgold.gold.io import read_inputs
@@ -67,6 +73,7 @@ def link(
         typer.Option(help="Near-duplicate threshold (see gold dedup); 0 turns that source off."),
     ] = DEFAULT_THRESHOLD,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    schema_ext: SchemaExtOption = None,
 ) -> None:
     """Propose clusters of events in different documents that report one real-world event.
 
@@ -80,11 +87,12 @@ def link(
         document_window_days=document_window,
         min_shared_values=min_shared,
     )
+    table = table_for(schema_ext)  # project-defined types: their roles and attributes count
     records = read_inputs(paths).documents
     grouper: NearDuplicateGroups | None = None
     if dedup_threshold > 0:
         grouper = functools.partial(near_duplicate_groups, threshold=dedup_threshold)
-    result = link_documents(records, config=config, near_duplicates=grouper)
+    result = link_documents(records, config=config, table=table, near_duplicates=grouper)
     clusters = [c.model_dump(mode="json", exclude_none=True) for c in result.clusters]
     atomic_write_text(output, _jsonl(clusters))
     if links_path is not None:
@@ -146,6 +154,7 @@ def project(
         typer.Option(help="Refuse texts whose aligned share is below this (0..1)."),
     ] = ProjectionConfig.min_similarity,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    schema_ext: SchemaExtOption = None,
 ) -> None:
     """Copy the mentions and events of one document onto its near-duplicate.
 
@@ -153,6 +162,7 @@ def project(
     the report, changed spans are kept with a lower score. The output has provenance
     origin="projected" and can be pushed to Label Studio as predictions for review.
     """
+    table_for(schema_ext)  # makes a project extension's records readable
     inputs = list(paths)
     target_path = Path(target)
     if target_path.suffix == ".txt" and target_path.is_file():

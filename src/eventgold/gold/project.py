@@ -26,13 +26,15 @@ from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
-from eventgold.errors import DataError, Problem
+from eventgold.errors import DataError, Problem, UsageError
 from eventgold.schema import (
+    REGISTRY,
     AnnotationInfo,
     DocumentRecord,
     Event,
     Mention,
     Provenance,
+    SchemaTable,
     Span,
 )
 from eventgold.validate import validate_record
@@ -437,6 +439,19 @@ def _project_mentions(
     return out, kept_id, counts
 
 
+def _roles_below_minimum(
+    event: Event, arguments: dict[str, list[str]], table: SchemaTable
+) -> list[str]:
+    event_type = table.event_types.get(event.type)
+    if event_type is None:
+        return []
+    return [
+        name
+        for name, role in event_type.roles.items()
+        if len(arguments.get(name, ())) < role.min <= len(event.arguments.get(name, ()))
+    ]
+
+
 def _project_event(
     event: Event,
     source: DocumentRecord,
@@ -445,6 +460,7 @@ def _project_event(
     kept_id: dict[str, str],
     config: ProjectionConfig,
     flags: list[ProjectionFlag],
+    table: SchemaTable,
 ) -> tuple[Event | None, Status]:
     placed = alignment.place(event.trigger.start, event.trigger.end)
     if placed is None:
@@ -501,6 +517,19 @@ def _project_event(
                 reason="attribution mention was not projected; left empty",
             )
         )
+    short = _roles_below_minimum(event, arguments, table)
+    if short:
+        flags.append(
+            ProjectionFlag(
+                kind="trigger",
+                id=event.id,
+                status="unaligned",
+                source_text=event.trigger.text,
+                reason=f"role(s) {', '.join(short)} lost arguments below their minimum; "
+                "event dropped",
+            )
+        )
+        return None, "unaligned"
     projected = Event(
         id=event.id,
         type=event.type,
@@ -520,8 +549,9 @@ def project_record(
 ) -> Projection:
     """``source``'s annotations carried onto ``target``'s text, with a report of what moved."""
     config = config or ProjectionConfig()
+    table = REGISTRY.table(source.schema_name, source.schema_version)
     if source.document.id == target.document.id:
-        raise DataError(Problem("EG753", "--from and --to name the same document"))
+        raise UsageError(Problem("EG754", "--from and --to name the same document"))
     alignment = Alignment(source.document.text, target.document.text, config)
     if alignment.aligned_share < config.min_similarity:
         raise DataError(
@@ -545,7 +575,9 @@ def project_record(
     events: list[Event] = []
     event_counts = {"exact": 0, "changed": 0, "unaligned": 0}
     for event in source.events:
-        projected, status = _project_event(event, source, text, alignment, kept_id, config, flags)
+        projected, status = _project_event(
+            event, source, text, alignment, kept_id, config, flags, table
+        )
         event_counts[status] += 1
         if projected is not None:
             events.append(projected)
@@ -561,8 +593,8 @@ def project_record(
         ),
     )
     problems = validate_record(record.model_dump(mode="json", exclude_none=True))
-    if problems:  # e.g. a role of an extension type fell below its minimum
-        raise DataError(problems)
+    if problems:  # a bug, not a user mistake: never write an invalid record
+        raise AssertionError(f"projected record is invalid: {problems}")
     report = ProjectionReport(
         source=source.document.id,
         target=target.document.id,
