@@ -121,11 +121,8 @@ def test_evaluate_scores_clusters_over_predicted_records(tmp_path: Path) -> None
     clusters = tmp_path / "clusters.jsonl"
     linked = runner.invoke(app, ["gold", "link", str(pred), "-o", str(clusters)])
     assert linked.exit_code == 0, linked.output
-    result = runner.invoke(
-        app,
-        ["evaluate", "--gold", str(DATA), "--pred", str(pred), "--clusters", str(clusters)]
-        + ["--json"],
-    )
+    args = ["--gold", str(DATA), "--pred", str(pred), "--clusters", str(clusters), "--json"]
+    result = runner.invoke(app, ["evaluate", *args])
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert report["triggers"]["f1"] == 1.0  # document-level scores are there too
