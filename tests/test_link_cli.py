@@ -101,7 +101,8 @@ def test_project_command_writes_a_valid_record_and_report(tmp_path: Path) -> Non
     projected = json.loads(out.read_text())
     assert projected["document"]["id"] == "b"
     assert projected["events"][0]["provenance"]["origin"] == "projected"
-    assert json.loads(report.read_text())["mentions"]["exact"] == 1
+    [projection] = json.loads(report.read_text())["projections"]
+    assert projection["mentions"]["exact"] == 1
     assert runner.invoke(app, ["validate", str(out)]).exit_code == 0
 
     missing = runner.invoke(
@@ -127,3 +128,24 @@ def test_evaluate_scores_clusters_over_predicted_records(tmp_path: Path) -> None
     report = json.loads(result.output)
     assert report["triggers"]["f1"] == 1.0  # document-level scores are there too
     assert report["clusters"]["with_singletons"]["conll_f1"] >= 0.9
+
+
+def test_project_onto_every_near_duplicate(tmp_path: Path, root: Path) -> None:
+    seeds = [str(p) for p in sorted((root / "seeds" / "gold").glob("0*.jsonl"))]
+    out = tmp_path / "projected.jsonl"
+    args = ["gold", "project", *seeds, "--from", "000_6672ba51e3dc3b7d", "-o", str(out)]
+    result = runner.invoke(app, [*args, "--near-duplicates", "--json"])
+    assert result.exit_code == 0, result.output
+    [projection] = json.loads(result.output)["projections"]
+    assert projection["target"] == "001_49c6d8f7d69bca89"
+    assert projection["mentions"]["exact"] > 0
+    [record] = [json.loads(line) for line in out.read_text().splitlines()]
+    assert record["annotation"]["source"] == "projection"
+    assert runner.invoke(app, ["validate", str(out)]).exit_code == 0
+
+    alone = runner.invoke(
+        app,
+        ["gold", "project", seeds[0], "--from", "000_6672ba51e3dc3b7d", "-o", str(tmp_path / "x.jsonl"), "--near-duplicates"],
+    )
+    assert alone.exit_code == 2 and "EG754" in alone.output
+    assert not (tmp_path / "x.jsonl").exists()

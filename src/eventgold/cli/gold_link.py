@@ -130,22 +130,52 @@ def _find(records: list[DocumentRecord], doc: str, option: str) -> DocumentRecor
     return matches[0]
 
 
+def _targets(
+    records: list[DocumentRecord],
+    source: DocumentRecord,
+    targets: list[str],
+    near_duplicates: bool,
+    dedup_threshold: float,
+) -> list[DocumentRecord]:
+    chosen = [_find(records, t, "--to") for t in targets]
+    if near_duplicates:
+        for group in near_duplicate_groups(records, dedup_threshold):
+            if source.document.id in group:
+                chosen += [_find(records, d, "--to") for d in group if d != source.document.id]
+    unique = {r.document.id: r for r in chosen}  # a target named twice is projected once
+    if not unique:
+        found = "no near-duplicate of it among the inputs" if near_duplicates else "none given"
+        raise UsageError(Problem("EG754", f"no target document for --from: {found}"))
+    return list(unique.values())
+
+
 @handle_errors()
 def project(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Records holding both documents (JSONL/JSON, folders, .txt files)."),
+        typer.Argument(help="Records holding the documents (JSONL/JSON, folders, .txt files)."),
     ],
     source: Annotated[
         str, typer.Option("--from", help="Id of the annotated document to copy from.")
     ],
-    target: Annotated[
-        str,
-        typer.Option("--to", help="Id of the near-duplicate document to copy onto (or a .txt)."),
-    ],
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="Write the projected record (JSONL) here.")
+        Path, typer.Option("--output", "-o", help="Write the projected records (JSONL) here.")
     ],
+    targets: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--to", help="Id (or .txt file) of a document to copy onto; repeat for several."
+        ),
+    ] = None,
+    near_duplicates: Annotated[
+        bool,
+        typer.Option(
+            "--near-duplicates", help="Also copy onto every near-duplicate of --from (gold dedup)."
+        ),
+    ] = False,
+    dedup_threshold: Annotated[
+        float, typer.Option(help="Near-duplicate threshold for --near-duplicates.")
+    ] = DEFAULT_THRESHOLD,
     report_path: Annotated[
         Path | None, typer.Option("--report", help="Write the projection report (JSON) here.")
     ] = None,
@@ -156,33 +186,42 @@ def project(
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     schema_ext: SchemaExtOption = None,
 ) -> None:
-    """Copy the mentions and events of one document onto its near-duplicate.
+    """Copy the mentions and events of one document onto its near-duplicates.
 
-    The texts are aligned word by word; spans that cannot be aligned are dropped and listed in
-    the report, changed spans are kept with a lower score. The output has provenance
-    origin="projected" and can be pushed to Label Studio as predictions for review.
+    The texts are aligned sentence by sentence and word by word; spans that cannot be placed
+    are dropped and listed in the report, changed spans are kept with a lower score. The output
+    (one record per target) has provenance origin="projected" and can be pushed to Label
+    Studio as predictions for review. Nothing is written if any target fails.
     """
     table_for(schema_ext)  # makes a project extension's records readable
     inputs = list(paths)
-    target_path = Path(target)
-    if target_path.suffix == ".txt" and target_path.is_file():
-        inputs.append(target_path)
-        target = target_path.stem
+    target_ids = []
+    for target in targets or []:
+        target_path = Path(target)
+        if target_path.suffix == ".txt" and target_path.is_file():
+            inputs.append(target_path)
+            target = target_path.stem
+        target_ids.append(target)
     records = read_inputs(inputs).documents
-    result = project_record(
-        _find(records, source, "--from"),
-        _find(records, target, "--to"),
-        ProjectionConfig(min_similarity=min_similarity),
+    origin = _find(records, source, "--from")
+    config = ProjectionConfig(min_similarity=min_similarity)
+    results = [
+        project_record(origin, target, config)
+        for target in _targets(records, origin, target_ids, near_duplicates, dedup_threshold)
+    ]
+    atomic_write_text(
+        output,
+        _jsonl([r.record.model_dump(mode="json", exclude_none=True) for r in results]),
     )
-    atomic_write_text(output, _jsonl([result.record.model_dump(mode="json", exclude_none=True)]))
-    report = result.report.model_dump(mode="json")
+    report = {"projections": [r.report.model_dump(mode="json") for r in results]}
     if report_path is not None:
         atomic_write_text(report_path, json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     if as_json:
         echo_json(report)
         return
-    out_console.print(result.report.summary(), markup=False)
-    for flag in result.report.flags[:50]:
-        out_console.print(f"  {flag.describe()}", markup=False)
-    if len(result.report.flags) > 50:
-        out_console.print(f"  ... {len(result.report.flags) - 50} more", markup=False)
+    for result in results:
+        out_console.print(result.report.summary(), markup=False)
+        for flag in result.report.flags[:50]:
+            out_console.print(f"  {flag.describe()}", markup=False)
+        if len(result.report.flags) > 50:
+            out_console.print(f"  ... {len(result.report.flags) - 50} more", markup=False)
