@@ -296,3 +296,78 @@ def test_local_server_state_token_and_status(live_studio: LiveStudio) -> None:
     assert status.state.url.startswith("http://127.0.0.1:")
     log = Path(status.state.log).read_text(encoding="utf-8", errors="replace")
     assert live_studio.connection.token not in log
+
+
+class _DroppingProxy:
+    """A real HTTP proxy to the live server that forwards the first task import, then hangs
+    up without answering: the client sees a broken connection after the server stored it."""
+
+    def __init__(self, target: str) -> None:
+        import http.server
+        import threading
+        import urllib.request
+
+        proxy = self
+        self.dropped = 0
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def _forward(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else None
+                headers = {
+                    k: v for k, v in self.headers.items() if k.lower() not in ("host", "connection")
+                }
+                request = urllib.request.Request(
+                    target + self.path, data=body, headers=headers, method=self.command
+                )
+                try:
+                    with urllib.request.urlopen(request, timeout=300) as response:
+                        status, payload = response.status, response.read()
+                        reply_headers = response.headers.items()
+                except urllib.error.HTTPError as exc:
+                    status, payload, reply_headers = exc.code, exc.read(), exc.headers.items()
+                if "/import" in self.path and self.command == "POST" and proxy.dropped == 0:
+                    proxy.dropped += 1
+                    self.close_connection = True
+                    return  # stored upstream, but no answer
+                self.send_response(status)
+                for key, value in reply_headers:
+                    if key.lower() not in ("transfer-encoding", "connection", "content-length"):
+                        self.send_header(key, value)
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            do_GET = do_POST = do_PATCH = do_DELETE = _forward
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        import urllib.error
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_import_lost_in_transit_is_not_duplicated_on_retry(live_studio: LiveStudio) -> None:
+    from eventgold.studio import Connection, RetryPolicy
+
+    proxy = _DroppingProxy(live_studio.url)
+    try:
+        client = StudioClient(
+            Connection(proxy.url, live_studio.connection.token),
+            retry=RetryPolicy(attempts=3, base_delay=0.05, max_delay=0.1),
+        )
+        documents = synthetic_documents(3)
+        report = push_documents(client, documents, "lost-import", TABLE)
+    finally:
+        proxy.close()
+    assert proxy.dropped == 1
+    assert report.imported_tasks == 0  # the retry found all three already stored
+    keys = [key for _, key in live_studio.client().task_keys(report.project_id)]
+    assert sorted(keys) == sorted(d.key for d in documents)  # type: ignore[type-var]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+import orjson
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from eventgold.atomic import atomic_output, atomic_write_text
@@ -133,12 +134,8 @@ class PullResult:
 def parse_export(raw: bytes, source: str) -> list[LsTask]:
     """Tasks of a full JSON export; a truncated or foreign file is a precise error."""
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise DataError(
-            Problem("EG501", f"export is not UTF-8 (byte {exc.start})", "$", source)
-        ) from None
-    except json.JSONDecodeError as exc:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
         truncated = exc.pos >= len(raw.rstrip()) - 1
         why = "truncated (ends inside a value)" if truncated else f"malformed: {exc.msg}"
         raise DataError(
