@@ -431,22 +431,28 @@ def documents() -> list[DocumentRecord]:
     return [*story_sanctions(), *story_summit(), *story_brigade(), *story_council()]
 
 
-def clusters() -> list[EventClusterRecord]:
+def clusters_from(
+    gold: list[tuple[str, list[tuple[str, str]]]], prefix: str = "gold"
+) -> list[EventClusterRecord]:
     table = default_table()
     return [
         EventClusterRecord(
             schema_name=table.name,
             schema_version=table.version,
-            id=f"gold-{index}",
+            id=f"{prefix}-{index}",
             event_type=event_type,
             members=[ClusterMember(document=d, event=e) for d, e in members],
             evidence=["hand-made gold"],
         )
-        for index, (event_type, members) in enumerate(GOLD, start=1)
+        for index, (event_type, members) in enumerate(gold, start=1)
     ]
 
 
-def _jsonl(records: list[DocumentRecord] | list[EventClusterRecord]) -> str:
+def clusters() -> list[EventClusterRecord]:
+    return clusters_from(GOLD)
+
+
+def jsonl(records: list[DocumentRecord] | list[EventClusterRecord]) -> str:
     return "".join(
         json.dumps(
             record_json(r)
@@ -460,7 +466,7 @@ def _jsonl(records: list[DocumentRecord] | list[EventClusterRecord]) -> str:
 
 
 def render() -> dict[str, str]:
-    return {"documents.jsonl": _jsonl(documents()), "clusters.jsonl": _jsonl(clusters())}
+    return {"documents.jsonl": jsonl(documents()), "clusters.jsonl": jsonl(clusters())}
 
 
 if __name__ == "__main__":
