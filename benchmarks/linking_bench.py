@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/linking_bench.py --copies 40
 
 Quality: CoNLL F1 (with and without singletons) of ``gold link`` output against the seed gold
-clusters and the linking test set (tests/data/linking/).
+clusters, the linking test set (tests/data/linking/, used to choose the weights) and the
+held-out set (tests/data/linking_heldout/, written afterwards).
 
 Scale: the linking test set copied ``--copies`` times, each copy's publication and event dates
 shifted by 90 days (so copies are different stories) and its document ids suffixed. Linking
@@ -40,6 +41,7 @@ SEEDS = [
 ]
 SEED_CLUSTERS = ROOT / "seeds/gold/clusters.jsonl"
 LINKING = ROOT / "tests/data/linking"
+HELDOUT = ROOT / "tests/data/linking_heldout"
 
 
 def quality(label: str, documents: list[DocumentRecord], gold: list[EventClusterRecord]) -> None:
@@ -127,6 +129,8 @@ def main() -> None:
     print("quality")
     quality("seed gold", seeds.documents, seeds.clusters)
     quality("linking set", linking.documents, linking.clusters)
+    heldout = read_inputs([HELDOUT / "documents.jsonl", HELDOUT / "clusters.jsonl"])
+    quality("held-out set", heldout.documents, heldout.clusters)
 
     documents, gold = copy_set(linking.documents, linking.clusters, args.copies)
     events = sum(len(r.events) for r in documents)
