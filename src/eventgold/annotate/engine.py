@@ -12,26 +12,26 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import spacy
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from eventgold.annotate.events import EventFinder, FoundEvent
+from eventgold.annotate.events import EventFinder, Tokens, by_sentence
 from eventgold.annotate.gazetteer import GAZETTEER_DIR, load_terms
-from eventgold.annotate.mentions import Found, MentionFinder
+from eventgold.annotate.lemmatizer import NAME as LEMMATIZER
+from eventgold.annotate.mentions import MentionFinder
 from eventgold.annotate.normalize import normalize_date
 from eventgold.annotate.packs import DEFAULT_PACK, RulePack, load_pack
+from eventgold.annotate.sentences import NAME as SENTENCES
 from eventgold.schema import (
     AnnotationInfo,
     Document,
     DocumentRecord,
-    Event,
-    Mention,
     Provenance,
     SchemaTable,
-    Span,
     default_table,
 )
 
@@ -46,10 +46,10 @@ DATELINE_WINDOW = 1500
 
 
 def build_nlp() -> Language:
-    """Blank English with a sentencizer and the lookup lemmatizer (spacy-lookups-data)."""
+    """Blank English, a sentence splitter and the lookup lemmatizer (spacy-lookups-data)."""
     nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.add_pipe(SENTENCES)
+    nlp.add_pipe(LEMMATIZER)
     nlp.initialize()
     tokenizer: Any = nlp.tokenizer
     for prefix in _SPECIAL_CASES:
@@ -85,17 +85,26 @@ def segments(text: str, limit: int = MAX_SEGMENT_CHARS) -> Iterator[tuple[int, s
     yield start, text[start:]
 
 
+JsonDict = dict[str, Any]
+
+
 @dataclass
 class _Pending:
     document: Document
     anchor: dt.date | None
-    mentions: list[Mention]
-    events: list[Event]
+    mentions: list[JsonDict]
+    events: list[JsonDict]
     remaining: int
 
 
 class Annotator:
-    """Pre-annotates documents with a rule pack. One instance per process."""
+    """Pre-annotates documents with a rule pack. One instance per process.
+
+    The hot path builds records as plain JSON dicts (what ``record_json`` would produce):
+    constructing pydantic models for every mention cost more than matching the rules.
+    :meth:`annotate` and :meth:`annotate_stream` validate them into ``DocumentRecord``;
+    :meth:`annotate_json` yields the dicts for writers. Tests check both against the validator.
+    """
 
     def __init__(
         self,
@@ -108,6 +117,8 @@ class Annotator:
         self.nlp = build_nlp()
         self.mentions = MentionFinder(self.nlp, self.pack, load_terms(gazetteer_dir), self.table)
         self.events = EventFinder(self.nlp, self.pack, self.table)
+        self._provenance: dict[tuple[str, float], JsonDict] = {}
+        self._annotation = AnnotationInfo(source="rules", rules_version=self.rules_version)
 
     @staticmethod
     def check(pack_path: Path | str, table: SchemaTable) -> RulePack:
@@ -118,10 +129,14 @@ class Annotator:
     def rules_version(self) -> str:
         return self.pack.rules_version
 
-    def _prov(self, rule_id: str, score: float) -> Provenance:
-        return Provenance(
-            origin="rule", rule_id=rule_id, score=round(score, 3), rules_version=self.rules_version
-        )
+    def _prov(self, rule_id: str, score: float) -> JsonDict:
+        key = (rule_id, round(score, 3))
+        cached = self._provenance.get(key)
+        if cached is None:
+            cached = self._provenance[key] = Provenance(
+                origin="rule", rule_id=rule_id, score=key[1], rules_version=self.rules_version
+            ).model_dump(mode="json", exclude_none=True)
+        return cached
 
     def annotate(self, document: Document) -> DocumentRecord:
         return next(iter(self.annotate_stream([document])))
@@ -129,7 +144,14 @@ class Annotator:
     def annotate_stream(
         self, documents: Iterable[Document], batch_size: int = 64
     ) -> Iterator[DocumentRecord]:
-        """Records in input order; memory is bounded by ``batch_size`` segments."""
+        """Validated records in input order."""
+        for record in self.annotate_json(documents, batch_size):
+            yield DocumentRecord.model_validate(record)
+
+    def annotate_json(
+        self, documents: Iterable[Document], batch_size: int = 64
+    ) -> Iterator[JsonDict]:
+        """Record dicts in input order; memory is bounded by ``batch_size`` segments."""
         pending: dict[int, _Pending] = {}
         order: list[int] = []
 
@@ -156,64 +178,65 @@ class Annotator:
 
     def _add_segment(self, state: _Pending, doc: Doc, offset: int) -> None:
         found = self.mentions.find(doc, state.anchor)
-        events = self.events.triggers(doc, found)
+        tokens = Tokens.of(doc)
+        events = self.events.triggers(doc, tokens, found)
+        text = doc.text
+        chars = cast(list[list[int]], doc.to_array([IDX, LENGTH]).tolist())
         ids: dict[int, str] = {}
+        first_new = len(state.mentions)
         for cand in found:
-            mention = self._mention(doc, cand, offset, len(state.mentions) + 1)
-            ids[id(cand)] = mention.id
+            start = chars[cand.start][0]
+            end = chars[cand.end - 1][0] + chars[cand.end - 1][1]
+            mention: JsonDict = {
+                "id": f"m{len(state.mentions) + 1}",
+                "start": offset + start,
+                "end": offset + end,
+                "text": text[start:end],
+                "type": cand.label,
+            }
+            if cand.normalized is not None:
+                mention["normalized"] = cand.normalized
+            mention["provenance"] = self._prov(cand.rule_id, cand.score)
+            ids[id(cand)] = mention["id"]
             state.mentions.append(mention)
-        _resolve_person_aliases(state.mentions)
+        _resolve_person_aliases(state.mentions, first_new)
+        sentences = by_sentence(tokens, found)
         for event in events:
-            self.events.attach(doc, event, found)
-            self.events.attributes(doc, event)
-            source = self.events.attribution(doc, event, found)
-            state.events.append(self._event(doc, event, source, ids, offset, len(state.events) + 1))
+            self.events.attach(tokens, event, sentences)
+            start, length = chars[event.trigger]
+            self.events.attributes(tokens, event, text[start : start + length])
+            source = self.events.attribution(tokens, event, sentences)
+            record: JsonDict = {
+                "id": f"e{len(state.events) + 1}",
+                "type": event.event_type,
+                "trigger": {
+                    "start": offset + start,
+                    "end": offset + start + length,
+                    "text": text[start : start + length],
+                },
+                "arguments": {
+                    role: [ids[id(m)] for m in ms] for role, ms in event.arguments.items()
+                },
+                "attributes": event.attributes,
+            }
+            if source is not None:
+                record["attribution"] = ids[id(source)]
+            record["provenance"] = self._prov(event.rule.id, event.rule.score)
+            state.events.append(record)
 
-    def _mention(self, doc: Doc, cand: Found, offset: int, n: int) -> Mention:
-        span = doc[cand.start : cand.end]
-        return Mention(
-            id=f"m{n}",
-            start=offset + span.start_char,
-            end=offset + span.end_char,
-            text=span.text,
-            type=cand.label,
-            normalized=cand.normalized,
-            provenance=self._prov(cand.rule_id, cand.score),
-        )
-
-    def _event(
-        self,
-        doc: Doc,
-        event: FoundEvent,
-        source: Found | None,
-        ids: dict[int, str],
-        offset: int,
-        n: int,
-    ) -> Event:
-        token = doc[event.trigger]
-        start = offset + token.idx
-        return Event(
-            id=f"e{n}",
-            type=event.event_type,
-            trigger=Span(start=start, end=start + len(token.text), text=token.text),
-            arguments={role: [ids[id(m)] for m in ms] for role, ms in event.arguments.items()},
-            attributes=event.attributes,
-            attribution=ids[id(source)] if source is not None else None,
-            provenance=self._prov(event.rule.id, event.rule.score),
-        )
-
-    def _record(self, state: _Pending) -> DocumentRecord:
+    def _record(self, state: _Pending) -> JsonDict:
         document = state.document
         if document.published is None and state.anchor is not None:
             document = document.model_copy(update={"published": state.anchor.isoformat()})
-        return DocumentRecord(
-            schema_name=self.table.name,
-            schema_version=self.table.version,
-            document=document,
-            mentions=state.mentions,
-            events=state.events,
-            annotation=AnnotationInfo(source="rules", rules_version=self.rules_version),
-        )
+        return {
+            "kind": "document",
+            "schema_name": self.table.name,
+            "schema_version": self.table.version,
+            "document": document.model_dump(mode="json", exclude_none=True),
+            "mentions": state.mentions,
+            "events": state.events,
+            "annotation": self._annotation.model_dump(mode="json", exclude_none=True),
+        }
 
 
 def _anchor_of(document: Document) -> dt.date | None:
@@ -225,17 +248,20 @@ def _anchor_of(document: Document) -> dt.date | None:
     return None
 
 
-def _resolve_person_aliases(mentions: list[Mention]) -> None:
+def _resolve_person_aliases(mentions: list[JsonDict], first_new: int = 0) -> None:
     """ "Ms. Choe" after "Foreign Minister Choe Son Hui": give it the full canonical name."""
     full = [
-        m.normalized
+        m["normalized"]
         for m in mentions
-        if m.type == "PERSON" and m.normalized and " " in m.normalized
+        if m["type"] == "PERSON" and " " in m.get("normalized", "")
     ]
-    for mention in mentions:
-        if mention.type != "PERSON" or not mention.normalized or " " in mention.normalized:
+    if not full:
+        return
+    for mention in mentions[first_new:]:
+        name = mention.get("normalized", "")
+        if mention["type"] != "PERSON" or not name or " " in name:
             continue
-        for name in full:
-            if name is not None and mention.normalized in name.split():
-                mention.normalized = name
+        for candidate in full:
+            if name in candidate.split():
+                mention["normalized"] = candidate
                 break

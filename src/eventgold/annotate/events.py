@@ -2,49 +2,125 @@
 
 The heuristics are documented in docs/rules.md; what they look for (words, windows, types)
 comes from the rule pack, and which roles and values exist comes from the schema table.
+Words are compared as 64-bit string hashes taken from the doc's attribute arrays
+(:class:`Tokens`): creating spaCy ``Token`` objects in these loops cost more than the
+tokenizer itself.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
+import numpy as np
+from spacy.attrs import ENT_TYPE, LEMMA, LOWER, SENT_START
 from spacy.language import Language
-from spacy.matcher import Matcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
+from eventgold.annotate.index import RuleIndex
 from eventgold.annotate.mentions import Found
 from eventgold.annotate.packs import Cue, RulePack, Slot, TriggerRule
 from eventgold.schema import SchemaTable
 
 # Words that end the search for a subject: a new clause starts there.
-_CLAUSE_BOUNDARY = frozenset(
-    {"that", "which", "who", "whom", "while", "but", "whereas", ";", ":", "(", ")", "—", "–"}
-)
+CLAUSE_BOUNDARY = ("that", "which", "who", "whom", "while", "but", "whereas", ";", ":", "(", ")")
+CLAUSE_BOUNDARY_EXTRA = ("—", "–")
 # Words that may stand between a marker ("to", "with") and its mention.
-_MARKER_GAP = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "neighbouring",
-        "neighboring",
-        "fellow",
-        "several",
-        "both",
-        "new",
-    }
-)
-_COORDINATION = frozenset({"and", ",", "&", "as well as", "or"})
+MARKER_GAP = [
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "neighbouring",
+    "neighboring",
+    "fellow",
+    "several",
+    "both",
+    "new",
+]
+COORDINATION = ("and", ",", "&", "or")
+COORDINATORS = ("and", ",")
+SENTENCE_END = (".", "!", "?")
+
+
+class Words:
+    """A compiled list of words and phrases: each word a string hash."""
+
+    def __init__(self, strings: Any, phrases: Iterable[str]) -> None:
+        self.single: set[int] = set()
+        self.multi: list[tuple[int, ...]] = []
+        for phrase in phrases:
+            words = tuple(strings.add(w) for w in phrase.lower().split())
+            if len(words) == 1:
+                self.single.add(words[0])
+            elif words:
+                self.multi.append(words)
+        self.first = self.single | {m[0] for m in self.multi}
+
+    def __bool__(self) -> bool:
+        return bool(self.first)
+
+
+@dataclass
+class Tokens:
+    """Per-doc token attributes as plain lists (hashes and sentence bounds)."""
+
+    lower: list[int]
+    lemma: list[int]
+    ent: list[int]
+    sent_lo: list[int]
+    sent_hi: list[int]
+
+    @classmethod
+    def of(cls, doc: Doc) -> Tokens:
+        n = len(doc)
+        if n == 0:
+            return cls([], [], [], [], [])
+        array = doc.to_array([LOWER, LEMMA, ENT_TYPE, SENT_START])
+        starts = np.flatnonzero(array[:, 3] == 1)
+        if starts.size == 0 or starts[0] != 0:
+            starts = np.insert(starts, 0, 0)
+        which = np.searchsorted(starts, np.arange(n), side="right") - 1
+        ends = np.append(starts[1:], n)
+        return cls(
+            array[:, 0].tolist(),
+            array[:, 1].tolist(),
+            array[:, 2].tolist(),
+            starts[which].tolist(),
+            ends[which].tolist(),
+        )
+
+    def is_(self, i: int, words: Words | set[int]) -> bool:
+        first = words.first if isinstance(words, Words) else words
+        return self.lower[i] in first or self.lemma[i] in first
+
+    def phrase_at(self, i: int, phrase: tuple[int, ...]) -> bool:
+        if i + len(phrase) > len(self.lower):
+            return False
+        return all(self.lower[i + k] == w or self.lemma[i + k] == w for k, w in enumerate(phrase))
+
+    def find(self, lo: int, hi: int, words: Words) -> tuple[int, int] | None:
+        """(index, width) of the first word or phrase of ``words`` starting in [lo, hi)."""
+        lo, hi = max(lo, 0), min(hi, len(self.lower))
+        for i in range(lo, hi):
+            if self.lower[i] not in words.first and self.lemma[i] not in words.first:
+                continue
+            if self.lower[i] in words.single or self.lemma[i] in words.single:
+                return i, 1
+            for phrase in words.multi:
+                if self.phrase_at(i, phrase):
+                    return i, len(phrase)
+        return None
 
 
 @dataclass
@@ -57,50 +133,95 @@ class FoundEvent:
     attribution: Found | None = None
 
 
-def _word_set(token: Token) -> tuple[str, str]:
-    return token.lower_, token.lemma_.lower()
+@dataclass
+class _CompiledCue:
+    value: str
+    before: Words
+    after: Words
+    trigger: Words
+    suffixes: tuple[str, ...]
+    window: int
 
 
-def _phrase_at(doc: Doc, i: int, words: list[str]) -> bool:
-    """Does the phrase ``words`` (lowercase words or lemmas) start at token ``i``?"""
-    if i + len(words) > len(doc):
-        return False
-    return all(w in _word_set(doc[i + k]) for k, w in enumerate(words))
+@dataclass
+class _CompiledTrigger:
+    head: Words
+    unless_next: Words
+    unless_prev: Words
+    unless_sentence: Words
 
 
-def _find_phrase(doc: Doc, lo: int, hi: int, phrases: list[list[str]]) -> int | None:
-    """Index of the first token in [lo, hi) where one of ``phrases`` starts."""
-    for i in range(max(lo, 0), min(hi, len(doc))):
-        for words in phrases:
-            if _phrase_at(doc, i, words):
-                return i
-    return None
-
-
-def _split(phrases: list[str]) -> list[list[str]]:
-    return [p.lower().split() for p in phrases]
+def by_sentence(tokens: Tokens, mentions: list[Found]) -> dict[int, list[Found]]:
+    out: dict[int, list[Found]] = {}
+    for m in mentions:
+        out.setdefault(tokens.sent_lo[m.start], []).append(m)
+    return out
 
 
 class EventFinder:
     def __init__(self, nlp: Language, pack: RulePack, table: SchemaTable):
         self.pack = pack
         self.table = table
-        self.matcher = Matcher(nlp.vocab)
+        strings = nlp.vocab.strings
+        self.strings = strings
         self.rules: dict[str, TriggerRule] = {r.id: r for r in pack.triggers}
-        for rule in pack.triggers:
-            self.matcher.add(rule.id, [rule.pattern])
-        self.according = _split(pack.attribution.according)
-        self.speech = {w.lower() for w in pack.attribution.speech}
+        self.index = RuleIndex(nlp, ((r.id, r.pattern) for r in pack.triggers))
+        self.compiled = {
+            r.id: _CompiledTrigger(
+                Words(strings, r.head),
+                Words(strings, r.unless_next),
+                Words(strings, r.unless_prev),
+                Words(strings, r.unless_sentence),
+            )
+            for r in pack.triggers
+        }
+        self.boundary = {strings.add(w) for w in CLAUSE_BOUNDARY + CLAUSE_BOUNDARY_EXTRA}
+        self.sentence_end = {strings.add(w) for w in SENTENCE_END}
+        self.gap = {strings.add(w) for w in MARKER_GAP}
+        self.coordination = {strings.add(w) for w in COORDINATION}
+        self.coordinators = {strings.add(w) for w in COORDINATORS}
+        self.according = Words(strings, pack.attribution.according)
+        self.speech = Words(strings, pack.attribution.speech)
+        self.slot_words: dict[int, Words] = {}
+        self.common_cues = {
+            name: self._compile(pack.cues.get(name, [])) for name in table.common_attributes
+        }
+        self.type_cues = {
+            etype: {attr: self._compile(cues) for attr, cues in rules.attributes.items()}
+            for etype, rules in pack.events.items()
+        }
+        self.ent_labels = {label: strings.add(label) for label in table.mention_types}
+        self.ent_labels.update({label: strings.add(label) for label in ("DEMONYM", "TITLE")})
+
+    def _compile(self, cues: list[Cue]) -> list[_CompiledCue]:
+        return [
+            _CompiledCue(
+                c.value,
+                Words(self.strings, c.before),
+                Words(self.strings, c.after),
+                Words(self.strings, c.trigger),
+                tuple(c.trigger_suffix),
+                c.window,
+            )
+            for c in cues
+        ]
+
+    def _words(self, slot: Slot) -> Words:
+        key = id(slot)
+        if key not in self.slot_words:
+            self.slot_words[key] = Words(self.strings, slot.words)
+        return self.slot_words[key]
 
     # --- triggers --------------------------------------------------------------------------
 
-    def triggers(self, doc: Doc, mentions: list[Found]) -> list[FoundEvent]:
+    def triggers(self, doc: Doc, tokens: Tokens, mentions: list[Found]) -> list[FoundEvent]:
         best: dict[tuple[int, str], FoundEvent] = {}
         covered: dict[str, list[tuple[int, int, str]]] = {}
-        for match_id, start, end in self.matcher(doc):
-            rule = self.rules[doc.vocab.strings[match_id]]
-            head = self._head(doc, rule, start, end)
-            if head is None or not self._allowed(doc, rule, head, mentions):
+        sentences = by_sentence(tokens, mentions)
+        for rule_id, start, end in self.index(doc):
+            rule = self.rules[rule_id]
+            head = self._head(tokens, rule, start, end)
+            if head is None or not self._allowed(tokens, rule, head, sentences):
                 continue
             covered.setdefault(rule.event, []).append((start, end, rule.id))
             key = (head, rule.event)
@@ -114,67 +235,52 @@ class EventFinder:
             ):
                 continue
             kept.append(event)
-        kept = [e for e in kept if not (e.rule.yields and self._outranked(doc, e, kept))]
+        kept = [e for e in kept if not (e.rule.yields and _outranked(tokens, e, kept))]
         return sorted(kept, key=lambda e: (e.trigger, e.event_type))
 
-    @staticmethod
-    def _outranked(doc: Doc, event: FoundEvent, events: list[FoundEvent]) -> bool:
-        sent = doc[event.trigger].sent
-        return any(
-            other is not event
-            and other.event_type == event.event_type
-            and not other.rule.yields
-            and sent.start <= other.trigger < sent.end
-            for other in events
-        )
-
-    def _head(self, doc: Doc, rule: TriggerRule, start: int, end: int) -> int | None:
-        if not rule.head:
+    def _head(self, tokens: Tokens, rule: TriggerRule, start: int, end: int) -> int | None:
+        heads = self.compiled[rule.id].head
+        if not heads:
             return start
-        heads = {h.lower() for h in rule.head}
         for i in range(start, end):
-            if heads & set(_word_set(doc[i])):
+            if tokens.is_(i, heads):
                 return i
         return None
 
-    def _allowed(self, doc: Doc, rule: TriggerRule, head: int, mentions: list[Found]) -> bool:
-        token = doc[head]
-        nxt = doc[head + 1] if head + 1 < len(doc) else None
-        prev = doc[head - 1] if head > 0 else None
-        if nxt is not None and set(_word_set(nxt)) & set(rule.unless_next):
+    def _allowed(
+        self, tokens: Tokens, rule: TriggerRule, head: int, sentences: dict[int, list[Found]]
+    ) -> bool:
+        compiled = self.compiled[rule.id]
+        n = len(tokens.lower)
+        if compiled.unless_next and head + 1 < n and tokens.is_(head + 1, compiled.unless_next):
             return False
-        if prev is not None and set(_word_set(prev)) & set(rule.unless_prev):
+        if compiled.unless_prev and head > 0 and tokens.is_(head - 1, compiled.unless_prev):
             return False
-        sent = token.sent
-        if (
-            rule.unless_sentence
-            and _find_phrase(doc, sent.start, sent.end, _split(rule.unless_sentence)) is not None
-        ):
+        lo_s, hi_s = tokens.sent_lo[head], tokens.sent_hi[head]
+        if compiled.unless_sentence and tokens.find(lo_s, hi_s, compiled.unless_sentence):
             return False
         if not rule.requires:
             return True
-        lo, hi = max(sent.start, head - rule.window), min(sent.end, head + rule.window + 1)
+        lo, hi = max(lo_s, head - rule.window), min(hi_s, head + rule.window + 1)
         if rule.requires_side == "right":
             lo = head + 1
         elif rule.requires_side == "left":
             hi = head
         wanted = set(rule.requires)
-        for m in mentions:
-            if m.label in wanted and m.start < hi and m.end > lo and not (m.start <= head < m.end):
+        for m in sentences.get(lo_s, ()):
+            if m.label in wanted and m.start < hi and m.end > lo and not m.start <= head < m.end:
                 return True
-        return any(doc[i].ent_type_ in wanted for i in range(lo, hi) if i != head)
+        labels = {self.ent_labels[w] for w in wanted if w in self.ent_labels}
+        return any(tokens.ent[i] in labels for i in range(lo, hi) if i != head)
 
     # --- arguments -------------------------------------------------------------------------
 
-    def attach(self, doc: Doc, event: FoundEvent, mentions: list[Found]) -> None:
-        sent = doc[event.trigger].sent
+    def attach(self, tokens: Tokens, event: FoundEvent, sentences: dict[int, list[Found]]) -> None:
+        trig = event.trigger
+        lo, hi = tokens.sent_lo[trig], tokens.sent_hi[trig]
         # A mention that contains the trigger ("sanctions" as trigger and as instrument) is
         # never its argument.
-        in_sentence = [
-            m
-            for m in mentions
-            if m.start >= sent.start and m.end <= sent.end and not m.start <= event.trigger < m.end
-        ]
+        in_sentence = [m for m in sentences.get(lo, ()) if not m.start <= trig < m.end]
         used: set[int] = set()
         etype = self.table.event_types[event.event_type]
         rules = self.pack.events.get(event.event_type)
@@ -185,8 +291,8 @@ class EventFinder:
             for slot in slots:
                 types = set(slot.types or role.types)
                 candidates = [m for m in in_sentence if m.label in types and id(m) not in used]
-                if slot.where == "subject" and event.rule.nominal:
-                    slot = slot.model_copy(update={"window": min(slot.window, 3)})
+                if not candidates:
+                    continue
                 if slot.where == "nested":
                     outer = event.arguments.get(slot.of or "", [])
                     picked = [
@@ -195,14 +301,19 @@ class EventFinder:
                         if any(o.start <= m.start and m.end <= o.end and o is not m for o in outer)
                     ][:1]
                 else:
-                    picked = self._fill(doc, event.trigger, slot, candidates, sent.start, sent.end)
+                    window = (
+                        min(slot.window, 3)
+                        if slot.where == "subject" and event.rule.nominal
+                        else slot.window
+                    )
+                    picked = self._fill(tokens, trig, slot, window, candidates, lo, hi)
                 if not picked:
                     continue
                 if role.max is not None:
                     have = event.arguments.get(role_name, [])
                     picked = picked[: max(role.max - len(have), 0)]
                 elif len(picked) == 1:
-                    picked = self._coordinated(doc, picked[0], candidates)
+                    picked = self._coordinated(tokens, picked[0], candidates)
                 for m in picked:
                     used.add(id(m))
                     event.arguments.setdefault(role_name, []).append(m)
@@ -212,78 +323,92 @@ class EventFinder:
                     break
 
     def _fill(
-        self, doc: Doc, trig: int, slot: Slot, cands: list[Found], lo: int, hi: int
+        self,
+        tokens: Tokens,
+        trig: int,
+        slot: Slot,
+        window: int,
+        cands: list[Found],
+        lo: int,
+        hi: int,
     ) -> list[Found]:
+        lower = tokens.lower
         if slot.where == "subject":
-            left = [m for m in cands if m.end <= trig and trig - m.end <= slot.window]
-            left.sort(key=lambda m: -m.end)
+            left = sorted(
+                (m for m in cands if m.end <= trig and trig - m.end <= window),
+                key=lambda m: -m.end,
+            )
             for m in left:
-                if any(doc[i].lower_ in _CLAUSE_BOUNDARY for i in range(m.end, trig)):
+                if any(lower[i] in self.boundary for i in range(m.end, trig)):
                     break
                 return [m]
             return []
         if slot.where == "object":
-            right = [m for m in cands if m.start > trig and m.start - trig <= slot.window]
-            right.sort(key=lambda m: m.start)
+            right = sorted(
+                (m for m in cands if m.start > trig and m.start - trig <= window),
+                key=lambda m: m.start,
+            )
+            stop = self.boundary | self.sentence_end
             for m in right:
-                if any(
-                    doc[i].lower_ in _CLAUSE_BOUNDARY or doc[i].text == "."
-                    for i in range(trig + 1, m.start)
-                ):
+                if any(lower[i] in stop for i in range(trig + 1, m.start)):
                     break
                 return [m]
             return []
         if slot.where == "sentence":
-            near = [m for m in cands if abs(m.start - trig) <= slot.window]
+            near = [m for m in cands if abs(m.start - trig) <= window]
             near.sort(key=lambda m: abs(m.start - trig))
             return near[:1]
-        markers = _split(slot.words)
+        markers = self._words(slot)
         if slot.where == "after":
-            for i in range(trig, min(hi, trig + slot.window + 1)):
-                if i > trig and doc[i].lower_ in _CLAUSE_BOUNDARY:
+            for i in range(trig, min(hi, trig + window + 1)):
+                if i > trig and lower[i] in self.boundary:
                     break
-                if any(_phrase_at(doc, i, w) for w in markers):
-                    width = next(len(w) for w in markers if _phrase_at(doc, i, w))
-                    found = self._mention_starting_after(doc, i + width, cands)
+                hit = tokens.find(i, i + 1, markers)
+                if hit is not None:
+                    found = self._mention_starting_after(tokens, i + hit[1], cands)
                     if found is not None:
                         return [found]
             return []
         # before: a marker word left of (or at) the trigger, mention ending right before it
-        for i in range(trig, max(lo, trig - slot.window) - 1, -1):
-            if any(_phrase_at(doc, i, w) for w in markers):
+        for i in range(trig, max(lo, trig - window) - 1, -1):
+            if tokens.find(i, i + 1, markers) is not None:
                 for m in cands:
                     if 0 <= i - m.end <= 1:
                         return [m]
         return []
 
-    @staticmethod
-    def _mention_starting_after(doc: Doc, i: int, cands: list[Found]) -> Found | None:
-        while i < len(doc) and doc[i].lower_ in _MARKER_GAP:
+    def _mention_starting_after(self, tokens: Tokens, i: int, cands: list[Found]) -> Found | None:
+        while i < len(tokens.lower) and tokens.lower[i] in self.gap:
             i += 1
+        best = None
         for m in cands:
-            if m.start == i:
-                return m
-        return None
+            if m.start == i and (best is None or m.end > best.end):
+                best = m
+        return best
 
-    @staticmethod
-    def _coordinated(doc: Doc, first: Found, cands: list[Found]) -> list[Found]:
+    def _coordinated(self, tokens: Tokens, first: Found, cands: list[Found]) -> list[Found]:
         """``first`` plus mentions joined to it by "and" / commas (either side)."""
         group = [first]
-        ordered = sorted(cands, key=lambda m: m.start)
+        ordered = sorted(cands, key=lambda m: (m.start, -m.end))
         for direction in (1, -1):
             edge = first
             while True:
                 nxt = None
                 for m in ordered:
-                    gap = doc[edge.end : m.start] if direction == 1 else doc[m.end : edge.start]
-                    if m is edge or m in group or len(gap) == 0 or len(gap) > 2:
+                    if m is edge or m in group:
                         continue
-                    if (direction == 1 and m.start < edge.end) or (
-                        direction == -1 and m.end > edge.start
-                    ):
+                    if direction == 1:
+                        if m.start < edge.end:
+                            continue
+                        gap = tokens.lower[edge.end : m.start]
+                    else:
+                        if m.end > edge.start:
+                            continue
+                        gap = tokens.lower[m.end : edge.start]
+                    if not 0 < len(gap) <= 2:
                         continue
-                    if all(t.lower_ in _COORDINATION for t in gap) and any(
-                        t.lower_ == "and" or t.text == "," for t in gap
+                    if all(w in self.coordination for w in gap) and any(
+                        w in self.coordinators for w in gap
                     ):
                         nxt = m
                         break
@@ -295,40 +420,31 @@ class EventFinder:
 
     # --- attributes ------------------------------------------------------------------------
 
-    def attributes(self, doc: Doc, event: FoundEvent) -> None:
+    def attributes(self, tokens: Tokens, event: FoundEvent, text: str) -> None:
         attrs: dict[str, str] = {}
         for name, attr in self.table.common_attributes.items():
-            value = self._cue_value(doc, event.trigger, self.pack.cues.get(name, []))
+            value = self._cue_value(tokens, event.trigger, text, self.common_cues[name])
             attrs[name] = value or attr.default or attr.values[0]
-        rules = self.pack.events.get(event.event_type)
-        if rules is not None:
-            for name, cues in rules.attributes.items():
-                value = self._cue_value(doc, event.trigger, cues)
-                if value is not None:
-                    attrs[name] = value
+        for name, cues in self.type_cues.get(event.event_type, {}).items():
+            value = self._cue_value(tokens, event.trigger, text, cues)
+            if value is not None:
+                attrs[name] = value
         attrs.update(event.rule.attributes)
         event.attributes = attrs
 
-    def _cue_value(self, doc: Doc, trig: int, cues: list[Cue]) -> str | None:
-        token = doc[trig]
-        sent = token.sent
+    @staticmethod
+    def _cue_value(tokens: Tokens, trig: int, text: str, cues: list[_CompiledCue]) -> str | None:
+        lo, hi = tokens.sent_lo[trig], tokens.sent_hi[trig]
         for cue in cues:
-            if cue.trigger and not set(_word_set(token)) & {w.lower() for w in cue.trigger}:
+            if cue.trigger and not tokens.is_(trig, cue.trigger):
                 continue
-            if cue.trigger_suffix and not any(token.lower_.endswith(s) for s in cue.trigger_suffix):
+            if cue.suffixes and not text.lower().endswith(cue.suffixes):
                 continue
-            if (
-                cue.before
-                and _find_phrase(doc, max(sent.start, trig - cue.window), trig, _split(cue.before))
-                is None
-            ):
+            if cue.before and tokens.find(max(lo, trig - cue.window), trig, cue.before) is None:
                 continue
             if (
                 cue.after
-                and _find_phrase(
-                    doc, trig + 1, min(sent.end, trig + 1 + cue.window), _split(cue.after)
-                )
-                is None
+                and tokens.find(trig + 1, min(hi, trig + 1 + cue.window), cue.after) is None
             ):
                 continue
             return cue.value
@@ -336,28 +452,35 @@ class EventFinder:
 
     # --- attribution -----------------------------------------------------------------------
 
-    def attribution(self, doc: Doc, event: FoundEvent, mentions: list[Found]) -> Found | None:
-        sent = doc[event.trigger].sent
+    def attribution(
+        self, tokens: Tokens, event: FoundEvent, sentences: dict[int, list[Found]]
+    ) -> Found | None:
+        trig = event.trigger
+        lo, hi = tokens.sent_lo[trig], tokens.sent_hi[trig]
         types = set(self.pack.attribution.types)
-        sources = [
-            m for m in mentions if m.label in types and sent.start <= m.start and m.end <= sent.end
-        ]
-        at = _find_phrase(doc, sent.start, sent.end, self.according)
+        sources = [m for m in sentences.get(lo, ()) if m.label in types]
+        if not sources:
+            return None
+        at = tokens.find(lo, hi, self.according)
         if at is not None:
-            after = [m for m in sources if m.start > at and m.start - at <= 4]
+            after = [m for m in sources if m.start > at[0] and m.start - at[0] <= 4]
             if after:
                 return min(after, key=lambda m: m.start)
         window = self.pack.attribution.window
-        for i in range(sent.start, sent.end):
-            if doc[i].lemma_.lower() not in self.speech and doc[i].lower_ not in self.speech:
-                continue
+        start = lo
+        while True:
+            hit = tokens.find(start, hi, self.speech)
+            if hit is None:
+                return None
+            i = hit[0]
+            start = i + 1
             # "X said ..." / "..., X said": the source is the mention right before the verb.
             before = [m for m in sources if m.end <= i and i - m.end <= 2]
             if before:
                 return max(before, key=lambda m: m.end)
             # "said X" (inverted, after a quote): the mention right after the verb.
             after = [m for m in sources if m.start > i and m.start - i <= 2]
-            if after and i > event.trigger:
+            if after and i > trig:
                 return min(after, key=lambda m: m.start)
             near = [m for m in sources if m.end <= i and i - m.end <= window]
             # A person named before an apposition ("X, the Pentagon press secretary,
@@ -365,4 +488,14 @@ class EventFinder:
             people = [m for m in near if m.label == "PERSON"]
             if people or near:
                 return max(people or near, key=lambda m: m.end)
-        return None
+
+
+def _outranked(tokens: Tokens, event: FoundEvent, events: list[FoundEvent]) -> bool:
+    lo, hi = tokens.sent_lo[event.trigger], tokens.sent_hi[event.trigger]
+    return any(
+        other is not event
+        and other.event_type == event.event_type
+        and not other.rule.yields
+        and lo <= other.trigger < hi
+        for other in events
+    )

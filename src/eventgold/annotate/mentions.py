@@ -9,14 +9,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import cast
 
+import numpy as np
 from rapidfuzz import fuzz, process
+from spacy.attrs import IS_TITLE, ORTH
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from eventgold.annotate.gazetteer import Term
+from eventgold.annotate.index import RuleIndex
 from eventgold.annotate.normalize import normalize_date, normalize_money, normalize_quantity
 from eventgold.annotate.packs import MentionRule, RulePack
 from eventgold.schema import SchemaTable
@@ -59,15 +63,19 @@ class MentionFinder:
             target = self.folded if term.case_insensitive else self.exact
             target.add(key, [nlp.make_doc(term.text)])
         self.rules: dict[str, MentionRule] = {r.id: r for r in pack.mentions}
-        self.matcher = Matcher(nlp.vocab)
-        for rule in pack.mentions:
-            self.matcher.add(rule.id, [rule.pattern])
+        self.index = RuleIndex(nlp, ((r.id, r.pattern) for r in pack.mentions))
         # Fuzzy targets: multi-word names; a candidate must share the head (last) word.
         self.fuzzy_by_head: dict[str, dict[str, Term]] = {}
         for term in self.terms.values():
             words = term.text.split()
             if len(words) >= 2 and term.kind in ("name", "title") and not term.case_insensitive:
                 self.fuzzy_by_head.setdefault(words[-1], {})[term.text] = term
+        strings = nlp.vocab.strings
+        self.trim_tokens = {strings.add(t) for t in _TRIM_TOKENS}
+        self.open_paren, self.close_paren = strings.add("("), strings.add(")")
+        self.fuzzy_heads = np.array(
+            [nlp.vocab.strings.add(head) for head in self.fuzzy_by_head], dtype=np.uint64
+        )
 
     # --- gazetteer -------------------------------------------------------------------------
 
@@ -85,28 +93,26 @@ class MentionFinder:
     def fuzzy(self, doc: Doc, taken: set[int]) -> list[tuple[int, int, Term, float]]:
         """Runs of capitalized words that nearly match a gazetteer name with the same head."""
         out = []
-        i = 0
-        while i < len(doc):
-            if not doc[i].is_title or i in taken:
-                i += 1
+        title = doc.to_array([IS_TITLE])
+        heads = self.fuzzy_heads
+        for j in np.flatnonzero(np.isin(doc.to_array([ORTH]), heads)).tolist():
+            # j is a possible head word; extend the run of capitalized words leftwards.
+            if j in taken:
                 continue
-            j = i
-            while j < len(doc) and doc[j].is_title and j not in taken and j - i < 5:
-                j += 1
-            if j - i >= 2:
-                head = doc[j - 1].text
-                choices = self.fuzzy_by_head.get(head)
-                if choices:
-                    surface = doc[i:j].text
-                    best = process.extractOne(
-                        surface,
-                        list(choices),
-                        scorer=fuzz.ratio,
-                        score_cutoff=self.pack.fuzzy_cutoff,
-                    )
-                    if best is not None and best[0] != surface:
-                        out.append((i, j, choices[best[0]], float(best[1])))
-            i = max(j, i + 1)
+            i = j
+            while i > 0 and title[i - 1] and i - 1 not in taken and j - i < 4:
+                i -= 1
+            if i == j:
+                continue
+            choices = self.fuzzy_by_head[doc[j].text]
+            for start in range(i, j):
+                surface = doc[start : j + 1].text
+                best = process.extractOne(
+                    surface, list(choices), scorer=fuzz.ratio, score_cutoff=self.pack.fuzzy_cutoff
+                )
+                if best is not None and best[0] != surface:
+                    out.append((start, j + 1, choices[best[0]], float(best[1])))
+                    break
         return out
 
     # --- all mentions ----------------------------------------------------------------------
@@ -150,9 +156,10 @@ class MentionFinder:
                     canonical=term.canonical,
                 )
             )
-        for match_id, start, end in self.matcher(doc):
-            rule = self.rules[doc.vocab.strings[match_id]]
-            cand = self._from_rule(doc, rule, start, end)
+        orth = cast(list[int], doc.to_array([ORTH]).tolist())
+        for rule_id, start, end in self.index(doc):
+            rule = self.rules[rule_id]
+            cand = self._from_rule(doc, orth, rule, start, end)
             if cand is not None:
                 found.append(cand)
         kept = _resolve_overlaps(found)
@@ -165,16 +172,19 @@ class MentionFinder:
             self._normalize(doc, cand, kept, anchor)
         return kept
 
-    def _from_rule(self, doc: Doc, rule: MentionRule, start: int, end: int) -> Found | None:
+    def _from_rule(
+        self, doc: Doc, orth: list[int], rule: MentionRule, start: int, end: int
+    ) -> Found | None:
         if rule.unless_prev and start > 0:
             prev = doc[start - 1]
             if prev.lower_ in rule.unless_prev or prev.lemma_.lower() in rule.unless_prev:
                 return None
         start, end = start + rule.trim[0], end - rule.trim[1]
-        while start < end and doc[start].text in _TRIM_TOKENS:
+        trim = self.trim_tokens
+        while start < end and orth[start] in trim:
             start += 1
-        while end > start and doc[end - 1].text in _TRIM_TOKENS:
-            if doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start:end]):
+        while end > start and orth[end - 1] in trim:
+            if orth[end - 1] == self.close_paren and self.open_paren in orth[start:end]:
                 break  # "Wednesday (October 30, 2024)" keeps its closing parenthesis
             end -= 1
         if start >= end:

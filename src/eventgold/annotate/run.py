@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
 
+import orjson
+
 from eventgold.annotate.engine import Annotator
 from eventgold.annotate.inputs import input_files, read_documents
 from eventgold.annotate.packs import DEFAULT_PACK
@@ -109,12 +111,12 @@ def _annotate_batch(batch: list[Document]) -> list[Line]:
 
 
 def _lines(annotator: Annotator, documents: Iterable[Document]) -> Iterator[Line]:
-    for record in annotator.annotate_stream(documents):
+    for record in annotator.annotate_json(documents):
         yield (
-            record.model_dump_json(exclude_none=True),
-            len(record.document.text),
-            len(record.mentions),
-            len(record.events),
+            orjson.dumps(record).decode("utf-8"),
+            len(record["document"]["text"]),
+            len(record["mentions"]),
+            len(record["events"]),
         )
 
 

@@ -1,0 +1,51 @@
+"""A vectorized sentence splitter: sentence-final punctuation and line breaks.
+
+Like spaCy's ``sentencizer`` (a sentence ends after ``.``, ``!`` or ``?`` and any closing
+quotes or brackets that follow), and in addition every line break starts a sentence, so a
+headline, a photo caption or a list item is a sentence of its own (guidelines G2). It works on
+the doc's ORTH array instead of creating a Token object per token.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
+from spacy.language import Language
+from spacy.tokens import Doc
+
+NAME = "eventgold_sentences"
+ENDS = (".", "!", "?", "...", "…", "?!", "!?")
+CLOSERS = ('"', "'", "”", "’", ")", "]", "»", "”.", "*")
+_NOT_START = np.uint64(np.iinfo(np.uint64).max)  # -1 as stored in a uint64 doc array
+
+
+class SentenceSplitter:
+    def __init__(self, nlp: Language) -> None:
+        strings = nlp.vocab.strings
+        self.ends = np.array([strings.add(p) for p in ENDS], dtype=np.uint64)
+        self.trailing = {strings.add(p) for p in ENDS + CLOSERS}
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if n == 0:
+            return doc
+        array = doc.to_array([ORTH, IS_SPACE])
+        orth = array[:, 0]
+        flags = np.full(n, _NOT_START, dtype=np.uint64)
+        flags[0] = 1
+        for end in np.flatnonzero(np.isin(orth, self.ends)).tolist():
+            j = end + 1
+            while j < n and int(orth[j]) in self.trailing:
+                j += 1
+            if j < n:
+                flags[j] = 1
+        for space in np.flatnonzero(array[:, 1] == 1).tolist():
+            if "\n" in doc[space].text and space + 1 < n:
+                flags[space + 1] = 1
+        doc.from_array([SENT_START], flags.reshape(-1, 1))  # type: ignore[arg-type]
+        return doc
+
+
+@Language.factory(NAME)
+def make_sentence_splitter(nlp: Language, name: str) -> SentenceSplitter:
+    return SentenceSplitter(nlp)
