@@ -85,7 +85,7 @@ def test_every_code_is_registered_with_title_hint_and_exit_code() -> None:
 def test_every_code_is_documented() -> None:
     page = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
     for code, entry in CODES.items():
-        assert f"| `{code}` | {entry.title} |" in page, code
+        assert f"| `{code}` | {entry.title} |" in page, f"{code}: run `make generate`"
 
 
 def test_every_code_used_in_src_is_registered() -> None:
