@@ -132,6 +132,7 @@ CODES: dict[str, Code] = _codes(
     Code("EG540", "label config rejected", "The server refused the labeling config; see the message.", 3),
     Code("EG541", "request rejected", "Label Studio refused the request; see the message.", 3),
     Code("EG542", "label-studio not installed", "Install the [studio] extra: pip install 'eventgold[studio]'.", 3),
+    Code("EG543", "push already running", "Another push to this project holds the lock; wait or retry.", 3),
     # EG60x-EG64x: gold build, adjudication, near-duplicates, splits (EG65x+: exports)
     Code("EG601", "nothing to build", "Give human annotation records of at least one document."),
     Code("EG602", "annotations disagree on the text", "Annotations of one document id share one text."),

@@ -20,6 +20,7 @@ from eventgold.schema import REGISTRY, DocumentRecord, SchemaTable, new_document
 from eventgold.studio.client import ImportResult, StudioClient
 from eventgold.studio.config import label_config_xml, studio_config
 from eventgold.studio.convert import document_task, record_results
+from eventgold.studio.lock import push_lock
 from eventgold.validate import read_items, validate_record
 from eventgold.validate.reader import expand_paths
 
@@ -184,7 +185,25 @@ def push_documents(
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: Progress | None = None,
 ) -> PushReport:
-    """Create or update ``project`` and import the documents it does not hold yet."""
+    """Create or update ``project`` and import the documents it does not hold yet.
+
+    Holds the project's push lock: a concurrent push of the same project waits, then finds
+    the keys this one imported, so the two cannot create duplicate tasks."""
+    with push_lock(client.connection.url, project):
+        return _push_unlocked(
+            client, documents, project, table, batch_size=batch_size, progress=progress
+        )
+
+
+def _push_unlocked(
+    client: StudioClient,
+    documents: Sequence[PushDocument],
+    project: str,
+    table: SchemaTable,
+    *,
+    batch_size: int,
+    progress: Progress | None,
+) -> PushReport:
     if batch_size < 1:
         raise UsageError(Problem("EG520", "batch size must be at least 1"))
     config = studio_config(table)

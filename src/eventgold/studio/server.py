@@ -202,11 +202,15 @@ def _log_tail(log: Path, lines: int = 15) -> str:
     return "\n".join(text.splitlines()[-lines:])
 
 
-def _announced_port(log: Path) -> int | None:
+def _announced_port(log: Path, offset: int = 0) -> int | None:
+    """The port announced in ``log`` after byte ``offset`` (the log is appended per start)."""
     try:
-        match = _STARTED_RE.search(log.read_text(encoding="utf-8", errors="replace"))
+        with log.open("rb") as handle:
+            handle.seek(offset)
+            text = handle.read().decode("utf-8", errors="replace")
     except OSError:
         return None
+    match = _STARTED_RE.search(text)
     return int(match.group(1)) if match else None
 
 
@@ -253,6 +257,7 @@ def start_server(
     token, password = _credentials(state_dir, data_dir)
     log = state_dir / "server.log"
     args = [*command, "start", "--no-browser", "--internal-host", HOST, "--port", str(port)]
+    log_start = log.stat().st_size if log.exists() else 0  # earlier starts are not news
     with open(log, "ab") as log_handle:
         process = subprocess.Popen(
             args,
@@ -284,7 +289,7 @@ def start_server(
                     + _log_tail(log),
                 )
             )
-        announced = _announced_port(log)
+        announced = _announced_port(log, log_start)
         if announced is not None and announced != port:
             _terminate(process.pid)
             raise ServerError(
