@@ -236,6 +236,7 @@ def _write(
             dedup_threshold=options.threshold,
             license=options.license,
             guideline_version=options.guideline_version,
+            clusters=gold.clusters,
         )
         (tmp / "README.md").write_text(dataset_card(info), encoding="utf-8")
         (tmp / "croissant.json").write_text(dumps(croissant(info, tmp)), encoding="utf-8")

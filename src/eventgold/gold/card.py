@@ -19,7 +19,7 @@ from eventgold.gold.agreement import AgreementReport
 from eventgold.gold.exporters import ExportResult
 from eventgold.gold.manifest import file_sha256
 from eventgold.gold.splits import SPLIT_NAMES, SplitRatios
-from eventgold.schema import DocumentRecord, SchemaTable
+from eventgold.schema import DocumentRecord, EventClusterRecord, SchemaTable
 
 LICENSE_URLS = {
     "cc-by-4.0": "https://creativecommons.org/licenses/by/4.0/",
@@ -106,6 +106,7 @@ class DatasetInfo:
     guideline_version: str = ""
     url: str = "https://github.com/eventgold/eventgold"
     limitations: list[str] = field(default_factory=list)
+    clusters: Sequence[EventClusterRecord] = ()
 
     @property
     def guidelines(self) -> str:
@@ -189,7 +190,22 @@ def _counts_section(info: DatasetInfo) -> str:
             continue
         rows = [[t, *(str(per_split.get(s, Counter())[t]) for s in splits)] for t in types]
         out += f"\n{kind.capitalize()} per type and split:\n\n" + _table(rows, ["type", *splits])
+    out += _clusters_section(info)
     return out
+
+
+def _clusters_section(info: DatasetInfo) -> str:
+    """Cross-document event clusters per event type (the same real-world event reported twice)."""
+    if not info.clusters:
+        return ""
+    per_type = Counter(c.event_type for c in info.clusters)
+    linked = sum(len(c.members) for c in info.clusters)
+    rows = [[t, str(per_type[t])] for t in sorted(per_type)]
+    rows.append(["total", str(len(info.clusters))])
+    return (
+        f"\nCross-document event clusters ({linked} linked event mentions, "
+        "`jsonl/clusters.jsonl`):\n\n" + _table(rows, ["event type", "clusters"])
+    )
 
 
 def _agreement_section(info: DatasetInfo) -> str:
