@@ -180,6 +180,7 @@ class EventFinder:
         self.gap = {strings.add(w) for w in MARKER_GAP}
         self.coordination = {strings.add(w) for w in COORDINATION}
         self.coordinators = {strings.add(w) for w in COORDINATORS}
+        self.conjunctions = {strings.add(w) for w in ("and", "&")}
         self.according = Words(strings, pack.attribution.according)
         self.speech = Words(strings, pack.attribution.speech)
         self.slot_words: dict[int, Words] = {}
@@ -387,36 +388,53 @@ class EventFinder:
         return best
 
     def _coordinated(self, tokens: Tokens, first: Found, cands: list[Found]) -> list[Found]:
-        """``first`` plus mentions joined to it by "and" / commas (either side)."""
+        """``first`` plus mentions coordinated with it: "A and B", "A, B and C".
+
+        A comma alone does not coordinate ("Azerbaijan, officials said"): a chain of commas
+        counts only when it is closed by "and" ("A, B and C").
+        """
         group = [first]
         ordered = sorted(cands, key=lambda m: (m.start, -m.end))
         for direction in (1, -1):
             edge = first
+            chain: list[tuple[Found, bool]] = []  # (mention, linked by "and")
             while True:
-                nxt = None
-                for m in ordered:
-                    if m is edge or m in group:
-                        continue
-                    if direction == 1:
-                        if m.start < edge.end:
-                            continue
-                        gap = tokens.lower[edge.end : m.start]
-                    else:
-                        if m.end > edge.start:
-                            continue
-                        gap = tokens.lower[m.end : edge.start]
-                    if not 0 < len(gap) <= 2:
-                        continue
-                    if all(w in self.coordination for w in gap) and any(
-                        w in self.coordinators for w in gap
-                    ):
-                        nxt = m
-                        break
+                nxt = self._next_conjunct(tokens, edge, ordered, group, direction)
                 if nxt is None:
                     break
-                group.append(nxt)
-                edge = nxt
+                chain.append(nxt)
+                edge = nxt[0]
+            if direction == 1:
+                last_and = max((i for i, (_, has_and) in enumerate(chain) if has_and), default=-1)
+                group += [m for m, _ in chain[: last_and + 1]]
+            else:
+                seen_and = False
+                for m, has_and in chain:
+                    seen_and = seen_and or has_and
+                    if not seen_and:
+                        break
+                    group.append(m)
         return sorted(group, key=lambda m: m.start)
+
+    def _next_conjunct(
+        self, tokens: Tokens, edge: Found, ordered: list[Found], group: list[Found], direction: int
+    ) -> tuple[Found, bool] | None:
+        for m in ordered:
+            if m is edge or m in group:
+                continue
+            if direction == 1:
+                if m.start < edge.end:
+                    continue
+                gap = tokens.lower[edge.end : m.start]
+            else:
+                if m.end > edge.start:
+                    continue
+                gap = tokens.lower[m.end : edge.start]
+            if not 0 < len(gap) <= 2 or not all(w in self.coordination for w in gap):
+                continue
+            if any(w in self.coordinators for w in gap):
+                return m, any(w in self.conjunctions for w in gap)
+        return None
 
     # --- attributes ------------------------------------------------------------------------
 

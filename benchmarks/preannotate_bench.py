@@ -1,0 +1,249 @@
+"""Throughput and memory of ``eventgold preannotate`` against spaCy tokenization alone.
+
+Builds a synthetic news-like corpus (JSONL of Document objects; sentences from templates about
+the five event types mixed with filler prose, random states, people, numbers and dates), then
+measures in one run:
+
+- blank-English tokenization alone (``nlp.tokenizer.pipe`` over the same texts): the anchor;
+- ``eventgold preannotate`` on the same file, with 1 worker and with ``--workers N``;
+- peak RSS growth of a preannotate run on a small and on a large input (subprocesses).
+
+Run: ``.venv/bin/python benchmarks/preannotate_bench.py --mb 50 --workers 2``
+(``--rss-small 10 --rss-large 200`` for the memory check; sizes in MB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+STATES = [
+    ("France", "French"),
+    ("Germany", "German"),
+    ("India", "Indian"),
+    ("Pakistan", "Pakistani"),
+    ("Iran", "Iranian"),
+    ("Israel", "Israeli"),
+    ("Turkey", "Turkish"),
+    ("Japan", "Japanese"),
+    ("Brazil", "Brazilian"),
+    ("Nigeria", "Nigerian"),
+    ("Poland", "Polish"),
+    ("Egypt", "Egyptian"),
+    ("Russia", "Russian"),
+    ("China", "Chinese"),
+    ("Ukraine", "Ukrainian"),
+    ("Canada", "Canadian"),
+    ("Australia", "Australian"),
+    ("South Korea", "South Korean"),
+    ("North Korea", "North Korean"),
+    ("the United States", "American"),
+    ("Britain", "British"),
+    ("Mexico", "Mexican"),
+]
+CAPITALS = [
+    "Paris",
+    "Berlin",
+    "New Delhi",
+    "Tehran",
+    "Ankara",
+    "Tokyo",
+    "Warsaw",
+    "Cairo",
+    "Moscow",
+    "Beijing",
+    "Kyiv",
+    "Seoul",
+    "Pyongyang",
+    "Washington",
+    "London",
+    "Doha",
+]
+PEOPLE = [
+    "Foreign Minister Anna Berg",
+    "President Luis Ortega",
+    "Prime Minister Kenji Sato",
+    "Defence Minister Omar Haddad",
+    "Maj Gen Peter Lund",
+    "Ambassador Maria Costa",
+]
+WEAPONS = ["artillery shells", "drones", "air defence systems", "tanks", "missiles", "weapons"]
+DATES = [
+    "on Monday",
+    "on Tuesday",
+    "last week",
+    "in March",
+    "on October 3, 2023",
+    "next month",
+    "in 2022",
+    "on Friday",
+    "yesterday",
+]
+FILLER = [
+    "Markets in the region were calm as traders waited for further economic data.",
+    "The weather service warned of heavy rain across the northern provinces this weekend.",
+    "Analysts said the trade figures could shift the central bank's outlook for the year.",
+    "Local officials opened a new bridge that is expected to ease traffic in the capital.",
+    "The company reported higher quarterly profits, driven by strong demand for its services.",
+    "Thousands of fans gathered in the stadium to watch the final match of the season.",
+    "Researchers published a study on the effects of drought on wheat harvests.",
+    "The museum will reopen after a two-year renovation of its main exhibition hall.",
+]
+TEMPLATES = [
+    "{S} has deployed about {N} troops to {T} {D}, {P} said.",
+    "{Dm} troops are heading to {T}, according to the defence ministry.",
+    "{P} met {P2} in {C} {D} to discuss trade and security.",
+    "{S} and {T} will hold talks in {C} {D}.",
+    "The European Union imposed new sanctions on {T} {D}.",
+    "{S} joined US-led economic sanctions against {T}.",
+    "{S} vetoed a UN Security Council resolution on {T} {D}.",
+    "The Security Council voted to extend the mandate of the mission in {T}.",
+    "{S} has been accused of providing {W} to {T}.",
+    "{S} has refused to supply {W} to {T}, {P} said.",
+    "{S} is considering providing {W} to {T} as part of a ${M} billion deal.",
+    "Negotiators opened sanctions relief talks in {C} {D}.",
+]
+
+
+def _sentence(rng: random.Random) -> str:
+    if rng.random() < 0.55:
+        return rng.choice(FILLER)
+    s, dm = rng.choice(STATES)
+    t, _ = rng.choice(STATES)
+    return rng.choice(TEMPLATES).format(
+        S=s,
+        Dm=dm,
+        T=t,
+        C=rng.choice(CAPITALS),
+        P=rng.choice(PEOPLE),
+        P2=rng.choice(PEOPLE),
+        D=rng.choice(DATES),
+        W=rng.choice(WEAPONS),
+        N=f"{rng.randint(1, 40) * 500:,}",
+        M=f"{rng.randint(1, 90) / 10}",
+    )
+
+
+def _document(rng: random.Random, index: int) -> dict[str, str]:
+    paragraphs = []
+    for _ in range(rng.randint(3, 8)):
+        paragraphs.append(" ".join(_sentence(rng) for _ in range(rng.randint(2, 5))))
+    text = "\n\n".join(paragraphs)
+    return {"id": f"bench-{index:07d}", "text": text, "published": "2023-10-05"}
+
+
+def build_corpus(path: Path, megabytes: float, seed: int = 7) -> int:
+    """Write a JSONL corpus of about ``megabytes`` MB of text; returns the number of characters."""
+    rng = random.Random(seed)
+    target = int(megabytes * 1_000_000)
+    chars = 0
+    with path.open("w", encoding="utf-8") as out:
+        index = 0
+        while chars < target:
+            doc = _document(rng, index)
+            out.write(json.dumps(doc) + "\n")
+            chars += len(doc["text"])
+            index += 1
+    return chars
+
+
+def tokenize_only(path: Path) -> float:
+    """Seconds for blank-English tokenization of every text (the anchor)."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    start = time.perf_counter()
+    with path.open(encoding="utf-8") as handle:
+        texts = (json.loads(line)["text"] for line in handle)
+        for _ in nlp.tokenizer.pipe(texts, batch_size=256):
+            pass
+    return time.perf_counter() - start
+
+
+def preannotate(path: Path, out: Path, workers: int) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [
+            str(Path(sys.executable).parent / "eventgold"),
+            "preannotate",
+            str(path),
+            "-o",
+            str(out),
+            "--workers",
+            str(workers),
+        ],
+        check=True,
+        stderr=subprocess.DEVNULL,
+    )
+    return time.perf_counter() - start
+
+
+def peak_rss_mb(path: Path, out: Path) -> float:
+    """Peak RSS (MB) of a single-worker preannotate run in a fresh process."""
+    code = (
+        "import resource, sys\n"
+        "from pathlib import Path\n"
+        "from eventgold.annotate import preannotate_paths\n"
+        "preannotate_paths([sys.argv[1]], Path(sys.argv[2]))\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(path), str(out)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return int(result.stdout.strip().splitlines()[-1]) / 1024  # ru_maxrss is KiB on Linux
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--mb", type=float, default=50.0, help="corpus size for throughput")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--rss-small", type=float, default=10.0)
+    parser.add_argument("--rss-large", type=float, default=200.0)
+    parser.add_argument("--skip-rss", action="store_true")
+    args = parser.parse_args()
+    _ = resource  # ru_maxrss is read in the subprocess
+
+    with tempfile.TemporaryDirectory(prefix="eg-bench-") as tmp:
+        root = Path(tmp)
+        corpus = root / "corpus.jsonl"
+        chars = build_corpus(corpus, args.mb)
+        mb = chars / 1e6
+        print(f"corpus: {mb:.1f} MB of text in {corpus.stat().st_size / 1e6:.1f} MB of JSONL")
+        tok = tokenize_only(corpus)
+        print(f"tokenization only (blank en)      {mb / tok:7.2f} MB/s")
+        one = preannotate(corpus, root / "out1.jsonl", 1)
+        print(f"preannotate, 1 worker             {mb / one:7.2f} MB/s")
+        print(f"  ratio to tokenization           {tok / one:7.2f}x  (target >= 0.35x)")
+        if args.workers > 1:
+            many = preannotate(corpus, root / "outN.jsonl", args.workers)
+            print(
+                f"preannotate, {args.workers} workers            {mb / many:7.2f} MB/s "
+                f"({mb / many / args.workers:.2f} MB/s per worker; target >= 1)"
+            )
+            same = (root / "out1.jsonl").read_bytes() == (root / "outN.jsonl").read_bytes()
+            print(f"  output identical to 1 worker    {same}")
+        if not args.skip_rss:
+            small, large = root / "small.jsonl", root / "large.jsonl"
+            build_corpus(small, args.rss_small, seed=11)
+            build_corpus(large, args.rss_large, seed=13)
+            rss_small = peak_rss_mb(small, root / "s.jsonl")
+            rss_large = peak_rss_mb(large, root / "l.jsonl")
+            print(
+                f"peak RSS: {args.rss_small:.0f} MB input {rss_small:.0f} MB, "
+                f"{args.rss_large:.0f} MB input {rss_large:.0f} MB, growth "
+                f"{rss_large - rss_small:.0f} MB (target < 100 MB)"
+            )
+
+
+if __name__ == "__main__":
+    main()
