@@ -124,19 +124,38 @@ def _parse_problem(raw: bytes, exc: json.JSONDecodeError, file: str, line: int) 
     return _problem("EG001", f"malformed JSON: {exc.msg} at {where}", file, line + exc.lineno - 1)
 
 
+def _bounded_lines(handle: BinaryIO, limit: int) -> Iterator[bytes]:
+    """The lines of ``handle``, each cut after ``limit`` bytes (plus a BOM allowance).
+
+    A longer line yields only its head (which the caller reports as too large) and the rest
+    is skipped in chunks, so one huge line never sits in memory whole.
+    """
+    readline = handle.readline
+    cap = limit + len(BOM) + 1
+    while True:
+        raw = readline(cap)
+        if not raw:
+            return
+        if len(raw) == cap and not raw.endswith(b"\n"):
+            rest = raw
+            while rest and not rest.endswith(b"\n"):
+                rest = readline(1 << 20)
+        yield raw
+
+
 def _read_stream(handle: BinaryIO, file: str, limit: int, *, jsonl: bool) -> Iterator[Item]:
     if not jsonl:
         yield from _read_json_document(handle, file, limit)
         return
     seen_any = False
     loads = orjson.loads
-    for number, raw in enumerate(handle, start=1):
+    for number, raw in enumerate(_bounded_lines(handle, limit), start=1):
         if number == 1 and raw.startswith(BOM):
             yield _problem("EG003", "file starts with a UTF-8 byte order mark", file, 1)
             raw = raw[3:]
         if len(raw) > limit:
             yield _problem(
-                "EG007", f"record is {len(raw)} bytes; the limit is {limit}", file, number
+                "EG007", f"record is larger than the limit of {limit} bytes", file, number
             )
             seen_any = True
             continue
