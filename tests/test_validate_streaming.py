@@ -49,3 +49,23 @@ def test_duplicates_are_still_found_in_a_large_input(tmp_path: Path) -> None:
     assert report.codes == {"EG226": 1}
     assert report.problems[0].line == 3_001
     assert f"{path}:1235" in report.problems[0].message
+
+
+def test_an_over_long_line_is_reported_without_reading_it_whole(tmp_path: Path) -> None:
+    from eventgold.validate import read_items
+
+    path = tmp_path / "huge.jsonl"
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write('{"text": "' + "x" * 8_000_000 + '"}\n')
+        handle.write(json.dumps(synthetic_record(1, mentions=2, events=1, text_chars=100)) + "\n")
+    tracemalloc.start()
+    try:
+        items = list(read_items([str(path)], max_record_bytes=10_000))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert [(i.line, i.problem.code if i.problem else "ok") for i in items] == [
+        (1, "EG007"),
+        (2, "ok"),
+    ]
+    assert peak < 3_000_000, peak  # the 8 MB line was never held whole
