@@ -56,7 +56,7 @@ def test_an_over_long_line_is_reported_without_reading_it_whole(tmp_path: Path) 
 
     path = tmp_path / "huge.jsonl"
     with path.open("w", encoding="utf-8") as handle:
-        handle.write('{"text": "' + "x" * 8_000_000 + '"}\n')
+        handle.write('{"text": "' + "x" * 30_000_000 + '"}\n')
         handle.write(json.dumps(synthetic_record(1, mentions=2, events=1, text_chars=100)) + "\n")
     tracemalloc.start()
     try:
@@ -68,4 +68,4 @@ def test_an_over_long_line_is_reported_without_reading_it_whole(tmp_path: Path) 
         (1, "EG007"),
         (2, "ok"),
     ]
-    assert peak < 3_000_000, peak  # the 8 MB line was never held whole
+    assert peak < 10_000_000, peak  # the 30 MB line was never held whole
