@@ -15,7 +15,7 @@ from eventgold.validate import validate_paths
 
 pytest.importorskip("dask.distributed")
 
-from eventgold.validate.distributed import validate_shards  # noqa: E402
+from eventgold.validate.distributed import validate_shards
 
 
 def write_shard(path: Path, records: list[dict[str, Any]]) -> None:

@@ -109,6 +109,8 @@ def test_server_killed_mid_push_then_rerun_gives_exactly_all_tasks(tmp_path: Pat
 
 def test_two_concurrent_pushes_create_no_duplicates(live_studio: LiveStudio) -> None:
     documents = documents_with_predictions(60, "race")
+    # The project exists already, so the two runs race on the task keys, not on its creation.
+    push_documents(live_studio.client(), documents_with_predictions(1, "seed"), "race", TABLE)
     errors: list[BaseException] = []
     barrier = threading.Barrier(2)
 
@@ -128,8 +130,8 @@ def test_two_concurrent_pushes_create_no_duplicates(live_studio: LiveStudio) -> 
     client = live_studio.client()
     project = client.project("race")
     keys = Counter(key for _, key in client.task_keys(project.id))
-    assert len(keys) == 60 and set(keys.values()) == {1}
-    assert prediction_count(client, project.id) == 60
+    assert len(keys) == 61 and set(keys.values()) == {1}
+    assert prediction_count(client, project.id) == 61
 
 
 def test_push_lock_excludes_a_second_holder_and_times_out_clearly(
