@@ -142,6 +142,10 @@ class _CompiledCue:
     suffixes: tuple[str, ...]
     window: int
 
+    def __post_init__(self) -> None:
+        self.has_before, self.has_after = bool(self.before), bool(self.after)
+        self.has_trigger = bool(self.trigger)
+
 
 @dataclass
 class _CompiledTrigger:
@@ -454,14 +458,16 @@ class EventFinder:
     def _cue_value(tokens: Tokens, trig: int, text: str, cues: list[_CompiledCue]) -> str | None:
         lo, hi = tokens.sent_lo[trig], tokens.sent_hi[trig]
         for cue in cues:
-            if cue.trigger and not tokens.is_(trig, cue.trigger):
+            if cue.has_trigger and not tokens.is_(trig, cue.trigger):
                 continue
             if cue.suffixes and not text.lower().endswith(cue.suffixes):
                 continue
-            if cue.before and tokens.find(max(lo, trig - cue.window), trig, cue.before) is None:
+            if cue.has_before and (
+                tokens.find(max(lo, trig - cue.window), trig, cue.before) is None
+            ):
                 continue
             if (
-                cue.after
+                cue.has_after
                 and tokens.find(trig + 1, min(hi, trig + 1 + cue.window), cue.after) is None
             ):
                 continue

@@ -202,7 +202,7 @@ class RuleIndex:
             for value in anchor.values:
                 by_column.setdefault(anchor.column, {}).setdefault(value, []).append(index)
         self.columns = {
-            column: (np.fromiter(table, dtype=np.uint64), table)
+            column: (np.sort(np.fromiter(table, dtype=np.uint64)), table)
             for column, table in by_column.items()
         }
 
@@ -221,7 +221,7 @@ class RuleIndex:
                 found.add((strings[match_id], start, end))
         hits: dict[int, list[int]] = {}  # group index -> anchor token indexes
         for column, (values, table) in self.columns.items():
-            positions = np.flatnonzero(np.isin(array[:, column], values))
+            positions = np.flatnonzero(member(array[:, column], values))
             pairs = zip(positions.tolist(), array[positions, column].tolist(), strict=True)
             for token, value in pairs:
                 for index in table[value]:
@@ -238,6 +238,14 @@ class RuleIndex:
                 for match_id, start, end in group.matcher(doc[lo:hi]):
                     found.add((strings[match_id], lo + start, lo + end))
         return sorted(found, key=lambda m: (m[1], m[2], m[0]))
+
+
+def member(values: np.ndarray[Any, Any], sorted_set: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """``np.isin`` for a small sorted set: one binary search per value, no sorting of ``values``."""
+    where = np.searchsorted(sorted_set, values)
+    where[where == len(sorted_set)] = 0
+    found: np.ndarray[Any, Any] = sorted_set[where] == values
+    return found
 
 
 def _windows(

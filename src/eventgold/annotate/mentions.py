@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from eventgold.annotate.gazetteer import Term
-from eventgold.annotate.index import RuleIndex
+from eventgold.annotate.index import RuleIndex, member
 from eventgold.annotate.normalize import normalize_date, normalize_money, normalize_quantity
 from eventgold.annotate.packs import MentionRule, RulePack
 from eventgold.schema import SchemaTable
@@ -73,8 +73,8 @@ class MentionFinder:
         strings = nlp.vocab.strings
         self.trim_tokens = {strings.add(t) for t in _TRIM_TOKENS}
         self.open_paren, self.close_paren = strings.add("("), strings.add(")")
-        self.fuzzy_heads = np.array(
-            [nlp.vocab.strings.add(head) for head in self.fuzzy_by_head], dtype=np.uint64
+        self.fuzzy_heads = np.sort(
+            np.array([nlp.vocab.strings.add(head) for head in self.fuzzy_by_head], dtype=np.uint64)
         )
 
     # --- gazetteer -------------------------------------------------------------------------
@@ -95,7 +95,7 @@ class MentionFinder:
         out = []
         title = doc.to_array([IS_TITLE])
         heads = self.fuzzy_heads
-        for j in np.flatnonzero(np.isin(doc.to_array([ORTH]), heads)).tolist():
+        for j in np.flatnonzero(member(doc.to_array([ORTH]), heads)).tolist():
             # j is a possible head word; extend the run of capitalized words leftwards.
             if j in taken:
                 continue

@@ -13,6 +13,8 @@ from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from eventgold.annotate.index import member
+
 NAME = "eventgold_sentences"
 ENDS = (".", "!", "?", "...", "…", "?!", "!?")
 CLOSERS = ('"', "'", "”", "’", ")", "]", "»", "”.", "*")
@@ -22,7 +24,7 @@ _NOT_START = np.uint64(np.iinfo(np.uint64).max)  # -1 as stored in a uint64 doc 
 class SentenceSplitter:
     def __init__(self, nlp: Language) -> None:
         strings = nlp.vocab.strings
-        self.ends = np.array([strings.add(p) for p in ENDS], dtype=np.uint64)
+        self.ends = np.sort(np.array([strings.add(p) for p in ENDS], dtype=np.uint64))
         self.trailing = {strings.add(p) for p in ENDS + CLOSERS}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -33,7 +35,7 @@ class SentenceSplitter:
         orth = array[:, 0]
         flags = np.full(n, _NOT_START, dtype=np.uint64)
         flags[0] = 1
-        for end in np.flatnonzero(np.isin(orth, self.ends)).tolist():
+        for end in np.flatnonzero(member(orth, self.ends)).tolist():
             j = end + 1
             while j < n and int(orth[j]) in self.trailing:
                 j += 1
