@@ -173,7 +173,7 @@ class Validator:
         self.id_filter = IdFilter()
         self.suspects: list[_Suspect] = []
         self.clusters: list[_Cluster] = []
-        self.stdin_ids: dict[str, int] = {}
+        self.stdin_ids: dict[str, tuple[int, Any]] = {}  # identity -> (line, annotation)
         self.stdin_events: dict[str, dict[str, str]] = {}
 
     def feed(self, item: Item) -> None:
@@ -196,14 +196,15 @@ class Validator:
 
     def _remember_document(self, record: dict[str, Any], item: Item, out: list[Problem]) -> None:
         doc_id = record["document"]["id"]
+        identity = record_identity(record)
         if item.file == STDIN_NAME:
-            if doc_id in self.stdin_ids:
-                out.append(_duplicate_id(doc_id, STDIN_NAME, self.stdin_ids[doc_id]))
+            if identity in self.stdin_ids:
+                out.append(_duplicate_id(identity, STDIN_NAME, self.stdin_ids[identity][0]))
                 return
-            self.stdin_ids[doc_id] = item.line
-            self.stdin_events[doc_id] = {e["id"]: e["type"] for e in record["events"]}
-        if self.id_filter.add(doc_id):
-            self.suspects.append(_Suspect(doc_id, item.file, item.line))
+            self.stdin_ids[identity] = (item.line, record.get("annotation"))
+            self.stdin_events.setdefault(doc_id, {e["id"]: e["type"] for e in record["events"]})
+        if self.id_filter.add(identity):
+            self.suspects.append(_Suspect(identity, item.file, item.line))
 
     def finish(self, files: list[str]) -> Report:
         """Second pass (only when needed): confirm duplicate ids, resolve cluster members."""
@@ -231,8 +232,9 @@ class Validator:
             ):
                 continue
             doc_id = record["document"].get("id")
-            if doc_id in suspects:
-                first_seen.setdefault(doc_id, (item.file, item.line))
+            identity = record_identity(record)
+            if identity in suspects:
+                first_seen.setdefault(identity, (item.file, item.line))
             if doc_id in wanted and isinstance(record.get("events"), list):
                 events.setdefault(
                     doc_id,
@@ -250,9 +252,15 @@ class Validator:
             if file != STDIN:
                 yield from read_items([file])
                 continue
-            for doc_id, line in self.stdin_ids.items():
-                if doc_id in suspects:
-                    yield Item(STDIN_NAME, line, {"kind": "document", "document": {"id": doc_id}})
+            for identity, (line, annotation) in self.stdin_ids.items():
+                if identity in suspects:
+                    doc_id = identity.split(IDENTITY_SEPARATOR, 1)[0]
+                    value = {
+                        "kind": "document",
+                        "document": {"id": doc_id},
+                        "annotation": annotation,
+                    }
+                    yield Item(STDIN_NAME, line, value)
 
     def _confirm_duplicates(self, first_seen: dict[str, tuple[str, int]]) -> None:
         for suspect in self.suspects:
@@ -313,9 +321,28 @@ class Validator:
                     self.report.add(problem.with_location(cluster.file, cluster.line))
 
 
-def _duplicate_id(doc_id: str, file: str, line: int) -> Problem:
+IDENTITY_SEPARATOR = "\x1f"
+
+
+def record_identity(record: dict[str, Any]) -> str:
+    """What must be unique per document record: the document id plus who annotated it.
+
+    Several records of one document are normal (one per annotator, as ``studio pull`` writes
+    them); the same document with the same annotation identity twice is a duplicate.
+    """
+    doc_id = str(record["document"].get("id"))
+    annotation = record.get("annotation")
+    if not isinstance(annotation, dict):
+        return doc_id
+    parts = (annotation.get(key) for key in ("source", "annotator", "task_id", "annotation_id"))
+    return doc_id + IDENTITY_SEPARATOR + "|".join("" if p is None else str(p) for p in parts)
+
+
+def _duplicate_id(identity: str, file: str, line: int) -> Problem:
+    doc_id, _, annotation = identity.partition(IDENTITY_SEPARATOR)
+    who = f" with the same annotation ({annotation})" if annotation else ""
     return Problem(
-        "EG226", f"document id {doc_id!r} already used at {file}:{line}", "$.document.id"
+        "EG226", f"document id {doc_id!r}{who} already used at {file}:{line}", "$.document.id"
     )
 
 

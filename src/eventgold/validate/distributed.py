@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from eventgold.errors import Problem, ServerError, UsageError
-from eventgold.validate.api import Report, Validator, _Cluster, _duplicate_id
+from eventgold.validate.api import Report, Validator, _Cluster, _duplicate_id, record_identity
 from eventgold.validate.reader import STDIN, Item, expand_paths, read_items
 
 T = TypeVar("T")
@@ -104,7 +104,7 @@ class _ShardValidator(Validator):
         self.documents: list[tuple[bytes, int]] = []
 
     def _remember_document(self, record: dict[str, Any], item: Item, out: list[Problem]) -> None:
-        self.documents.append((id_digest(record["document"]["id"]), item.line))
+        self.documents.append((id_digest(record_identity(record)), item.line))
 
 
 def validate_shard(file: str) -> ShardOutcome:
@@ -116,11 +116,11 @@ def validate_shard(file: str) -> ShardOutcome:
 
 
 def ids_at_lines(file: str, lines: set[int]) -> dict[int, str]:
-    """The document ids at ``lines`` of ``file`` (second pass, duplicates only)."""
+    """The record identities at ``lines`` of ``file`` (second pass, duplicates only)."""
     out: dict[int, str] = {}
     for item in read_items([file]):
         if item.line in lines and isinstance(item.value, dict):
-            out[item.line] = str(item.value["document"]["id"])
+            out[item.line] = record_identity(item.value)
     return out
 
 
