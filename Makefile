@@ -37,9 +37,10 @@ typecheck: $(STAMP_DEV)
 unit: $(STAMP_DEV)
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS); rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
 
-## generate: regenerate every committed generated file (schema, LS config, docs)
+## generate: regenerate every committed generated file (schema, LS config, docs, exports/)
 generate: $(STAMP_DEV)
 	$(BIN)/python -m eventgold.cli.generate
+	$(BIN)/python -m eventgold.demo.exports
 
 clean:
 	rm -rf $(VENV) .eventgold .pytest_cache .mypy_cache .ruff_cache

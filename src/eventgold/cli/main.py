@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from eventgold import __version__
+from eventgold.cli import demo as demo_cmd
 from eventgold.cli import evaluate as evaluate_cmd
 from eventgold.cli import gold as gold_cmd
 from eventgold.cli import gold_link as gold_link_cmd
@@ -47,6 +48,7 @@ app.add_typer(schema_cmd.app, name="schema")
 app.add_typer(studio_cmd.app, name="studio")
 app.command("validate")(validate_cmd.validate)
 app.command("evaluate")(evaluate_cmd.evaluate)
+app.command("demo")(demo_cmd.demo)
 app.command("preannotate")(preannotate_cmd.preannotate)
 app.add_typer(gold_cmd.app, name="gold")
 gold_cmd.app.command("link")(gold_link_cmd.link)

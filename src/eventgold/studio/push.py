@@ -243,9 +243,11 @@ def _push_unlocked(
     return report
 
 
-def annotation_id_for(key: str, annotator: str, results: object) -> str:
-    """A stable ``unique_id``: the same record annotated again by the same user is a no-op."""
-    payload = json.dumps([key, annotator, results], sort_keys=True, ensure_ascii=False)
+def annotation_id_for(task_id: int, key: str, annotator: str, results: object) -> str:
+    """A stable ``unique_id``: the same record annotated again by the same user on the same
+    task is a no-op. Label Studio keeps ``unique_id`` unique server-wide, so the task id is
+    part of it: the same document in another project gets its own annotation."""
+    payload = json.dumps([task_id, key, annotator, results], sort_keys=True, ensure_ascii=False)
     return str(uuid.uuid5(uuid.NAMESPACE_URL, "eventgold:" + payload))
 
 
@@ -283,5 +285,5 @@ def add_annotation(
         completed_by=user.id,
         lead_time=lead_time,
         ground_truth=ground_truth,
-        unique_id=annotation_id_for(key, user.email, results),
+        unique_id=annotation_id_for(task_id, key, user.email, results),
     )
