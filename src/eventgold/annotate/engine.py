@@ -155,32 +155,31 @@ class Annotator:
         pending: dict[int, _Pending] = {}
         order: list[int] = []
 
-        def feed() -> Iterator[tuple[str, tuple[int, int]]]:
+        def feed() -> Iterator[tuple[str, tuple[int, int, str]]]:
             for index, doc in enumerate(documents):
                 anchor = _anchor_of(doc)
                 pieces = list(segments(doc.text)) if doc.lang.split("-")[0] == "en" else [(0, "")]
                 pending[index] = _Pending(doc, anchor, [], [], len(pieces))
                 order.append(index)
                 for offset, piece in pieces:
-                    yield piece, (index, offset)
+                    yield piece, (index, offset, piece)
 
         next_out = 0
-        for spacy_doc, (index, offset) in self.nlp.pipe(
+        for spacy_doc, (index, offset, piece) in self.nlp.pipe(
             feed(), as_tuples=True, batch_size=batch_size
         ):
             state = pending[index]
-            self._add_segment(state, spacy_doc, offset)
+            self._add_segment(state, spacy_doc, offset, piece)
             state.remaining -= 1
             while next_out < len(order) and pending[order[next_out]].remaining == 0:
                 done = pending.pop(order[next_out])
                 next_out += 1
                 yield self._record(done)
 
-    def _add_segment(self, state: _Pending, doc: Doc, offset: int) -> None:
+    def _add_segment(self, state: _Pending, doc: Doc, offset: int, text: str) -> None:
         found = self.mentions.find(doc, state.anchor)
         tokens = Tokens.of(doc)
         events = self.events.triggers(doc, tokens, found)
-        text = doc.text
         chars = cast(list[list[int]], doc.to_array([IDX, LENGTH]).tolist())
         ids: dict[int, str] = {}
         first_new = len(state.mentions)

@@ -9,6 +9,7 @@ tokenizer itself.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -78,27 +79,23 @@ class Tokens:
     lower: list[int]
     lemma: list[int]
     ent: list[int]
-    sent_lo: list[int]
-    sent_hi: list[int]
+    starts: list[int]  # first token of each sentence, ascending
 
     @classmethod
     def of(cls, doc: Doc) -> Tokens:
-        n = len(doc)
-        if n == 0:
-            return cls([], [], [], [], [])
+        if len(doc) == 0:
+            return cls([], [], [], [0])
         array = doc.to_array([LOWER, LEMMA, ENT_TYPE, SENT_START])
-        starts = np.flatnonzero(array[:, 3] == 1)
-        if starts.size == 0 or starts[0] != 0:
-            starts = np.insert(starts, 0, 0)
-        which = np.searchsorted(starts, np.arange(n), side="right") - 1
-        ends = np.append(starts[1:], n)
-        return cls(
-            array[:, 0].tolist(),
-            array[:, 1].tolist(),
-            array[:, 2].tolist(),
-            starts[which].tolist(),
-            ends[which].tolist(),
-        )
+        starts = np.flatnonzero(array[:, 3] == 1).tolist()
+        if not starts or starts[0] != 0:
+            starts.insert(0, 0)
+        return cls(array[:, 0].tolist(), array[:, 1].tolist(), array[:, 2].tolist(), starts)
+
+    def sentence(self, i: int) -> tuple[int, int]:
+        """[start, end) of the sentence holding token ``i``."""
+        k = bisect_right(self.starts, i) - 1
+        end = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.lower)
+        return self.starts[k], end
 
     def is_(self, i: int, words: Words | set[int]) -> bool:
         first = words.first if isinstance(words, Words) else words
@@ -158,7 +155,7 @@ class _CompiledTrigger:
 def by_sentence(tokens: Tokens, mentions: list[Found]) -> dict[int, list[Found]]:
     out: dict[int, list[Found]] = {}
     for m in mentions:
-        out.setdefault(tokens.sent_lo[m.start], []).append(m)
+        out.setdefault(tokens.sentence(m.start)[0], []).append(m)
     return out
 
 
@@ -261,7 +258,7 @@ class EventFinder:
             return False
         if compiled.unless_prev and head > 0 and tokens.is_(head - 1, compiled.unless_prev):
             return False
-        lo_s, hi_s = tokens.sent_lo[head], tokens.sent_hi[head]
+        lo_s, hi_s = tokens.sentence(head)
         if compiled.unless_sentence and tokens.find(lo_s, hi_s, compiled.unless_sentence):
             return False
         if not rule.requires:
@@ -282,7 +279,7 @@ class EventFinder:
 
     def attach(self, tokens: Tokens, event: FoundEvent, sentences: dict[int, list[Found]]) -> None:
         trig = event.trigger
-        lo, hi = tokens.sent_lo[trig], tokens.sent_hi[trig]
+        lo, hi = tokens.sentence(trig)
         # A mention that contains the trigger ("sanctions" as trigger and as instrument) is
         # never its argument.
         in_sentence = [m for m in sentences.get(lo, ()) if not m.start <= trig < m.end]
@@ -456,7 +453,7 @@ class EventFinder:
 
     @staticmethod
     def _cue_value(tokens: Tokens, trig: int, text: str, cues: list[_CompiledCue]) -> str | None:
-        lo, hi = tokens.sent_lo[trig], tokens.sent_hi[trig]
+        lo, hi = tokens.sentence(trig)
         for cue in cues:
             if cue.has_trigger and not tokens.is_(trig, cue.trigger):
                 continue
@@ -480,7 +477,7 @@ class EventFinder:
         self, tokens: Tokens, event: FoundEvent, sentences: dict[int, list[Found]]
     ) -> Found | None:
         trig = event.trigger
-        lo, hi = tokens.sent_lo[trig], tokens.sent_hi[trig]
+        lo, hi = tokens.sentence(trig)
         types = set(self.pack.attribution.types)
         sources = [m for m in sentences.get(lo, ()) if m.label in types]
         if not sources:
@@ -515,7 +512,7 @@ class EventFinder:
 
 
 def _outranked(tokens: Tokens, event: FoundEvent, events: list[FoundEvent]) -> bool:
-    lo, hi = tokens.sent_lo[event.trigger], tokens.sent_hi[event.trigger]
+    lo, hi = tokens.sentence(event.trigger)
     return any(
         other is not event
         and other.event_type == event.event_type
