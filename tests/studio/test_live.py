@@ -371,3 +371,12 @@ def test_import_lost_in_transit_is_not_duplicated_on_retry(live_studio: LiveStud
     assert report.imported_tasks == 0  # the retry found all three already stored
     keys = [key for _, key in live_studio.client().task_keys(report.project_id)]
     assert sorted(keys) == sorted(d.key for d in documents)  # type: ignore[type-var]
+
+
+def test_cli_status_and_config_against_the_live_server(live_studio: LiveStudio) -> None:
+    runner = CliRunner()
+    status = runner.invoke(app, ["studio", "status", "--state-dir", str(live_studio.state_dir)])
+    assert status.exit_code == 0 and "healthy" in status.output
+    assert live_studio.url in status.output
+    config = runner.invoke(app, ["studio", "config"])
+    assert config.exit_code == 0 and config.output == label_config_xml(TABLE)
