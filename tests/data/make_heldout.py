@@ -53,7 +53,8 @@ def build() -> list[DocumentRecord]:
         2, "India has sent additional troops to its border with China, officials said on Monday."
     )
     ind = b.mention("India", "GPE", normalized="IND")
-    u = b.mention("troops", "MILITARY_UNIT")
+    # Modifiers like "further"/"additional" belong to the force mention (guidelines G5).
+    u = b.mention("additional troops", "MILITARY_UNIT")
     cn = b.mention("China", "GPE", normalized="CHN")
     off = b.mention("officials", "PERSON")
     mon = b.mention("Monday", "DATE", normalized="2023-05-15")

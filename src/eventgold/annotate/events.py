@@ -177,6 +177,9 @@ class EventFinder:
             for r in pack.triggers
         }
         self.boundary = {strings.add(w) for w in CLAUSE_BOUNDARY + CLAUSE_BOUNDARY_EXTRA}
+        # A parenthesis ends a subject search but not a marker search: "on Tuesday (October
+        # 29, 2024) with Ukrainian President ..." keeps its "with" phrase.
+        self.after_boundary = self.boundary - {strings.add("("), strings.add(")")}
         self.sentence_end = {strings.add(w) for w in SENTENCE_END}
         self.gap = {strings.add(w) for w in MARKER_GAP}
         self.coordination = {strings.add(w) for w in COORDINATION}
@@ -283,6 +286,7 @@ class EventFinder:
         # A mention that contains the trigger ("sanctions" as trigger and as instrument) is
         # never its argument.
         in_sentence = [m for m in sentences.get(lo, ()) if not m.start <= trig < m.end]
+        taken: list[Found] = []  # arguments so far: their nested mentions are not arguments
         used: set[int] = set()
         etype = self.table.event_types[event.event_type]
         rules = self.pack.events.get(event.event_type)
@@ -292,7 +296,16 @@ class EventFinder:
             role = etype.roles[role_name]
             for slot in slots:
                 types = set(slot.types or role.types)
-                candidates = [m for m in in_sentence if m.label in types and id(m) not in used]
+                candidates = [
+                    m
+                    for m in in_sentence
+                    if m.label in types
+                    and id(m) not in used
+                    and (
+                        slot.where == "nested"
+                        or not any(t.start <= m.start and m.end <= t.end for t in taken)
+                    )
+                ]
                 if not candidates:
                     continue
                 if slot.where == "nested":
@@ -308,7 +321,12 @@ class EventFinder:
                         if slot.where == "subject" and event.rule.nominal
                         else slot.window
                     )
-                    picked = self._fill(tokens, trig, slot, window, candidates, lo, hi)
+                    preferred = [m for m in candidates if m.label in slot.prefer]
+                    picked = (
+                        self._fill(tokens, trig, slot, window, preferred, lo, hi)
+                        if preferred
+                        else []
+                    ) or self._fill(tokens, trig, slot, window, candidates, lo, hi)
                 if not picked:
                     continue
                 if role.max is not None:
@@ -318,6 +336,7 @@ class EventFinder:
                     picked = self._coordinated(tokens, picked[0], candidates)
                 for m in picked:
                     used.add(id(m))
+                    taken.append(m)
                     event.arguments.setdefault(role_name, []).append(m)
                 if not slot.more or (
                     role.max is not None and len(event.arguments.get(role_name, [])) >= role.max
@@ -363,7 +382,7 @@ class EventFinder:
         markers = self._words(slot)
         if slot.where == "after":
             for i in range(trig, min(hi, trig + window + 1)):
-                if i > trig and lower[i] in self.boundary:
+                if i > trig and lower[i] in self.after_boundary:
                     break
                 hit = tokens.find(i, i + 1, markers)
                 if hit is not None:
@@ -386,6 +405,11 @@ class EventFinder:
         for m in cands:
             if m.start == i and (best is None or m.end > best.end):
                 best = m
+        if best is not None and best.rule_id == "gazetteer.demonym":
+            # "with [Ukrainian] [President Volodymyr Zelenskyy]": the person, not the adjective.
+            for m in cands:
+                if best.end <= m.start <= best.end + 1 and m.label != best.label:
+                    return m
         return best
 
     def _coordinated(self, tokens: Tokens, first: Found, cands: list[Found]) -> list[Found]:
@@ -516,7 +540,7 @@ def _outranked(tokens: Tokens, event: FoundEvent, events: list[FoundEvent]) -> b
     return any(
         other is not event
         and other.event_type == event.event_type
-        and not other.rule.yields
+        and other.rule.yields < event.rule.yields
         and lo <= other.trigger < hi
         for other in events
     )

@@ -71,9 +71,10 @@ class TriggerRule(_Strict):
     # Dropped when the head lies inside another fired rule's match of the same event type
     # ("sanctions" in "tighten sanctions": the predicate is the trigger).
     unless_covered: bool = False
-    # Dropped when another trigger of the same type fires in the sentence ("heading to
-    # Moscow to discuss": the travel word yields to the meeting word).
-    yields: bool = False
+    # Dropped when a trigger of the same type with a lower `yields` fires in the sentence
+    # (0 never yields): "visited Beijing to discuss trade" is one meeting, triggered by
+    # "discuss" (yields 1), not by the travel word (yields 2).
+    yields: int = Field(0, ge=0)
     attributes: dict[str, str] = Field(default_factory=dict)
 
 
@@ -86,6 +87,7 @@ class Slot(_Strict):
     window: int = Field(12, ge=1)
     more: bool = False  # keep looking in the next slots of the role after this one found some
     of: str | None = None  # for where=nested: the role whose argument contains the mention
+    prefer: list[str] = Field(default_factory=list)  # types tried first ("a person, else a state")
 
 
 class Cue(_Strict):
@@ -311,6 +313,7 @@ def _check_event_rules(table: SchemaTable, etype: str, rules: EventRules) -> lis
                     )
                 )
             extra = sorted(set(slot.types or ()) - set(roles[role].types))
+            extra += sorted(set(slot.prefer) - set(roles[role].types) - set(extra))
             if extra:
                 out.append(
                     Problem(
