@@ -105,9 +105,9 @@ def preannotate(
             table=table,
             progress=progress,
         )
-    rate = stats.characters / 1e6 / stats.seconds if stats.seconds else 0.0
     err_console.print(
         f"wrote {stats.documents} record(s) with {stats.mentions} mention(s) and "
-        f"{stats.events} event(s) to {output} ({rate:.2f} MB/s)",
+        f"{stats.events} event(s) to {output} ({stats.characters / 1e6:.2f} MB of text "
+        f"in {stats.seconds:.1f} s)",
         markup=False,
     )
