@@ -20,7 +20,7 @@ import orjson
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from eventgold.atomic import atomic_output, atomic_write_text
-from eventgold.errors import DataError, Problem
+from eventgold.errors import DataError, Problem, UsageError
 from eventgold.schema import (
     AnnotationInfo,
     Document,
@@ -428,8 +428,6 @@ def pull_file(
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        from eventgold.errors import UsageError
-
         raise UsageError(Problem("EG006", f"no such file: {path}", "$", str(path))) from None
     return convert_export(
         parse_export(raw, str(path)),
