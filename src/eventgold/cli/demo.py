@@ -121,10 +121,13 @@ def demo(
         "eventgold demo"
     ),
 ) -> None:
-    """Run the main job on the seeds: local Label Studio, pre-annotate, push, annotate as two
-    users, pull, build and validate the gold dataset; print accuracy, agreement and the login.
+    """Run the main job end to end on the seed documents, with a local Label Studio.
 
-    Re-runnable: a second run reuses the server, the project, the tasks and the annotations.
+    Starts (or reuses) the local Label Studio, pre-annotates the seeds, scores the rules
+    against the hand gold, pushes the tasks with predictions, submits the gold (reviewer) and
+    a second annotator's copy as two users, pulls, builds and validates the gold dataset, and
+    prints accuracy, agreement and the login. Re-runnable: a second run reuses the server,
+    the project, the tasks and the annotations, and rebuilds the same files.
     """
     options = DemoOptions(
         seeds=seeds,

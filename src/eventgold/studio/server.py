@@ -121,6 +121,9 @@ def health(url: str, timeout: float = 2.0) -> bool:
 
 def port_is_free(port: int, host: str = HOST) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        # Like the server's own bind (Django's runserver reuses addresses): connections of a
+        # server stopped a moment ago linger in TIME_WAIT but do not keep the port busy.
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind((host, port))
         except OSError:
