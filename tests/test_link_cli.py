@@ -145,7 +145,16 @@ def test_project_onto_every_near_duplicate(tmp_path: Path, root: Path) -> None:
 
     alone = runner.invoke(
         app,
-        ["gold", "project", seeds[0], "--from", "000_6672ba51e3dc3b7d", "-o", str(tmp_path / "x.jsonl"), "--near-duplicates"],
+        [
+            "gold",
+            "project",
+            seeds[0],
+            "--from",
+            "000_6672ba51e3dc3b7d",
+            "-o",
+            str(tmp_path / "x.jsonl"),
+            "--near-duplicates",
+        ],
     )
     assert alone.exit_code == 2 and "EG754" in alone.output
     assert not (tmp_path / "x.jsonl").exists()

@@ -30,6 +30,8 @@ def _codes(*codes: Code) -> dict[str, Code]:
     return {c.code: c for c in codes}
 
 
+# The code table reads best one code per line.
+# fmt: off
 CODES: dict[str, Code] = _codes(
     # EG0xx: reading input
     Code("EG001", "malformed JSON", "Check the record is one complete JSON value per line."),
@@ -165,6 +167,7 @@ CODES: dict[str, Code] = _codes(
     Code("EG753", "documents do not align", "Projection needs near-duplicate texts."),
     Code("EG754", "invalid linking or cluster option", "See the command's --help.", 2),
 )
+# fmt: on
 
 
 @dataclass(frozen=True)
