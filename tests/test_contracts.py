@@ -108,6 +108,7 @@ COINCIDENCES: dict[tuple[str, str], str] = {
     ("src/eventgold/validate/normalized.py", "quantity"): "a normalization kind, not the role",
     ("src/eventgold/testing.py", "quantity"): "a normalization kind, not the role",
     ("src/eventgold/annotate/mentions.py", "quantity"): "a normalization kind, not the role",
+    ("src/eventgold/gold/linkvalues.py", "quantity"): "a normalization kind, not the role",
     ("src/eventgold/testing.py", "origin"): "the Provenance.origin field",
     ("src/eventgold/gold/exporters/parquet.py", "origin"): "the Provenance.origin column",
     ("src/eventgold/annotate/normalize.py", "past"): "dateparser's PREFER_DATES_FROM and the "
@@ -129,17 +130,7 @@ KNOWN_HARD_CODED: dict[str, set[str]] = {
     "src/eventgold/annotate/events.py": {"PERSON"},
     "src/eventgold/annotate/gazetteer.py": {"GPE"},
     "src/eventgold/annotate/mentions.py": {"GPE", "PERSON", "MILITARY_UNIT", "WEAPON"},
-    "src/eventgold/gold/linkvalues.py": {"GPE", "LOC", "DATE", "QUANTITY", "MONEY"},
-    "src/eventgold/gold/project.py": {"DATE"},
     "src/eventgold/demo/annotators.py": {"modality", "asserted", "reported"},
-    "src/eventgold/gold/link.py": {
-        "DATE", "status", "format", "action", "stance", "polarity", "genericity",
-        "ordered", "under_way", "arrived", "withdrawn", "bilateral", "multilateral", "visit",
-        "call", "impose", "tighten", "extend", "join", "propose", "oppose", "block", "lift",
-        "violate", "adopt", "vote_for", "extend_mandate", "veto", "vote_against",
-        "terminate_mandate", "abstain", "condemn", "supplying", "accused_of_supplying",
-        "denies", "considering", "refusing",
-    },
 }  # fmt: skip
 
 

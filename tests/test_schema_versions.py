@@ -60,6 +60,13 @@ def roles(data: dict[str, Any], etype: str) -> dict[str, Any]:
     return result
 
 
+def drop_value(attribute: dict[str, Any], value: str) -> None:
+    """Remove a value as a definition author would: from the values and compatible groups."""
+    attribute["values"].remove(value)
+    groups = [[v for v in group if v != value] for group in attribute.get("compatible", ())]
+    attribute["compatible"] = [group for group in groups if len(group) > 1]
+
+
 def drop_mention_type(data: dict[str, Any], name: str) -> None:
     data["mention_types"].pop(name)
     for edef in data["event_types"].values():
@@ -81,7 +88,7 @@ BREAKING: dict[str, tuple[Mutation, str]] = {
         "removed value 'requested'",
     ),
     "removed type-specific value": (
-        lambda d: d["event_types"]["un_action"]["attributes"]["action"]["values"].remove("veto"),
+        lambda d: drop_value(d["event_types"]["un_action"]["attributes"]["action"], "veto"),
         "removed value 'veto'",
     ),
     "removed allowed mention type": (
@@ -266,8 +273,9 @@ def version_1_1(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(REGISTRY, "upgraders", dict(REGISTRY.upgraders))
     data = base_definition()
     data["version"] = "1.1.0"
-    status = data["event_types"]["deployment"]["attributes"]["status"]["values"]
-    status[status.index("under_way")] = "in_progress"
+    status = data["event_types"]["deployment"]["attributes"]["status"]
+    for values in (status["values"], *status["compatible"]):
+        values[values.index("under_way")] = "in_progress"
     data["common_attributes"]["reliability"] = {"values": ["unknown", "low", "high"]}
     REGISTRY.add_table(table_from_definition(Definition.model_validate(data)))
 

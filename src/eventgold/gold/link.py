@@ -44,6 +44,7 @@ from eventgold.gold.linkvalues import (
     value_key,
 )
 from eventgold.schema import (
+    Attribute,
     ClusterMember,
     DocumentRecord,
     EventClusterRecord,
@@ -54,34 +55,6 @@ from eventgold.schema import (
 
 NearDuplicateGroups = Callable[[Sequence[DocumentRecord]], Iterable[Collection[str]]]
 """Anything that groups near-duplicate documents: records in, groups of document ids out."""
-
-# Values of the type-specific attribute that can describe one real-world event. Values in one
-# class are compatible; values of an event type not listed here must be equal.
-COMPATIBLE_VALUES: Mapping[str, Sequence[frozenset[str]]] = {
-    # ordered, under way and arrived are stages of one deployment; a withdrawal is another event
-    "status": (frozenset({"ordered", "under_way", "arrived"}), frozenset({"withdrawn"})),
-    # one meeting is called bilateral by one outlet and a visit by another; a call is not a visit
-    "format": (frozenset({"bilateral", "multilateral", "visit"}), frozenset({"call"})),
-    # sanction actions (sanction) and UN actions (un_action) share the attribute name "action"
-    "action": (
-        frozenset({"impose", "tighten", "extend", "join"}),
-        frozenset({"propose"}),
-        frozenset({"oppose", "block"}),
-        frozenset({"lift"}),
-        frozenset({"violate"}),
-        frozenset({"adopt", "vote_for", "extend_mandate"}),
-        frozenset({"veto", "vote_against", "terminate_mandate"}),
-        frozenset({"abstain"}),
-        frozenset({"condemn"}),
-    ),
-    # an accusation and a denial are about one (alleged) transfer; considering and refusing
-    # to supply are two different decisions
-    "stance": (
-        frozenset({"supplying", "accused_of_supplying", "denies"}),
-        frozenset({"considering"}),
-        frozenset({"refusing"}),
-    ),
-}
 
 
 @dataclass(frozen=True)
@@ -99,8 +72,6 @@ class LinkConfig:
     weight_attribute: float = 0.15
     bonus_time: float = 0.10
     penalty_conflict: float = 0.15
-    penalty_polarity: float = 0.20
-    penalty_genericity: float = 0.10
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.threshold <= 1.0:
@@ -169,6 +140,7 @@ def _stem(word: str) -> str:
 def event_views(record: DocumentRecord, table: SchemaTable) -> list[EventView]:
     mentions = record.mention_by_id()
     text = record.document.text
+    date_types = table.mention_types_normalized_as("date")
     views = []
     for event in record.events:
         event_type = table.event_types.get(event.type)
@@ -179,10 +151,10 @@ def event_views(record: DocumentRecord, table: SchemaTable) -> list[EventView]:
         time: DayRange | None = None
         for role, ids in event.arguments.items():
             found = [mentions[i] for i in ids if i in mentions]
-            dates = [m for m in found if m.type == "DATE"]
+            dates = [m for m in found if m.type in date_types]
             if dates and dates[0].normalized:
                 time = day_range(dates[0].normalized)
-            keys = frozenset(value_key(m) for m in found if m.type != "DATE")
+            keys = frozenset(value_key(m, table) for m in found if m.type not in date_types)
             if keys:
                 roles[role] = keys
         views.append(
@@ -205,25 +177,35 @@ def _attribute_relation(
 ) -> tuple[float, list[str]] | None:
     """Agreement of the type-specific attributes: (score, evidence), or None on a conflict.
 
-    Each attribute both events carry scores 1 when equal and 0.5 when compatible; an event
-    type without such attributes (or events without values) scores 0.5: no evidence either way.
+    Each attribute both events carry scores 1 when equal and 0.5 when compatible (the
+    definition file's ``compatible`` groups: an arrival and an order are stages of one
+    deployment); an event type without such attributes (or events without values) scores 0.5:
+    no evidence either way.
     """
     event_type = table.event_types.get(a.type)
     scores: list[float] = []
     evidence: list[str] = []
-    for name in event_type.attributes if event_type else ():
+    for name, attr in event_type.attributes.items() if event_type else ():
         va, vb = a.attributes.get(name), b.attributes.get(name)
         if va is None or vb is None:
             continue
         if va == vb:
             scores.append(1.0)
             evidence.append(f"{name} exact")
-        elif any(va in group and vb in group for group in COMPATIBLE_VALUES.get(name, ())):
+        elif attr.compatible_values(va, vb):
             scores.append(0.5)
             evidence.append(f"{name} compatible ({va} ~ {vb})")
         else:
             return None
     return (sum(scores) / len(scores) if scores else 0.5), evidence
+
+
+def _common_compatible(a: EventView, b: EventView, attr: Attribute) -> bool:
+    """Whether both events give compatible values of a common attribute (a missing one differs)."""
+    va, vb = a.attributes.get(attr.name), b.attributes.get(attr.name)
+    if va is None or vb is None:
+        return va == vb
+    return attr.compatible_values(va, vb)
 
 
 @dataclass
@@ -308,13 +290,10 @@ def score_event_pair(
         evidence.append("shared values " + ", ".join(arguments.other_role))
     if arguments.soft_conflicts:
         evidence.append("differing " + ", ".join(arguments.soft_conflicts))
-    for common, penalty in (
-        ("polarity", config.penalty_polarity),
-        ("genericity", config.penalty_genericity),
-    ):
-        if a.attributes.get(common) != b.attributes.get(common):
-            score -= penalty
-            evidence.append(f"{common} differs")
+    for common in table.common_attributes.values():
+        if common.link_penalty and not _common_compatible(a, b, common):
+            score -= common.link_penalty
+            evidence.append(f"{common.name} differs")
     evidence.append(f"context {context:.2f}")
     evidence.append(f"trigger {trigger:.2f}")
     score = round(min(1.0, max(0.0, score)), 4)

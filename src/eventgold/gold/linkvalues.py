@@ -16,25 +16,25 @@ from functools import lru_cache
 
 import pycountry
 
-from eventgold.schema import Mention
+from eventgold.schema import Mention, SchemaTable
 
 DayRange = tuple[dt.date, dt.date]
-"""Inclusive first and last day of a normalized DATE value."""
+"""Inclusive first and last day of a normalized date value."""
 
-_PLACE_TYPES = frozenset({"GPE", "LOC"})
+# Key prefix per normalization kind of the mention type (the table says which types are
+# places, dates, ...); a quantity and a sum of money are both amounts. Other kinds are names.
+_KEY_PREFIX = {"place": "place", "date": "date", "quantity": "amount", "money": "amount"}
 _LEADING_DETERMINER = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 
 
-def value_key(mention: Mention) -> str:
+def value_key(mention: Mention, table: SchemaTable) -> str:
     """A key that is equal for two mentions naming the same thing (normalized when possible)."""
     if mention.normalized:
-        if mention.type in _PLACE_TYPES:
-            return f"place:{mention.normalized}"
-        if mention.type == "DATE":
-            return f"date:{mention.normalized}"
-        if mention.type in ("QUANTITY", "MONEY"):
-            return f"amount:{mention.normalized}"
+        mention_type = table.mention_types.get(mention.type)
+        prefix = _KEY_PREFIX.get(mention_type.normalization) if mention_type else None
+        if prefix is not None:
+            return f"{prefix}:{mention.normalized}"
         return f"name:{_fold(mention.normalized)}"
     return f"text:{_LEADING_DETERMINER.sub('', _fold(mention.text))}"
 

@@ -370,6 +370,7 @@ def _project_mentions(
     config: ProjectionConfig,
     flags: list[ProjectionFlag],
     dateline_differs: bool,
+    date_types: frozenset[str],
 ) -> tuple[list[Mention], dict[str, str], dict[str, int]]:
     """Projected mentions, source id -> kept id, and status counts."""
     out: list[Mention] = []
@@ -413,7 +414,7 @@ def _project_mentions(
                     reason="wording differs; check the span and its normalized value",
                 )
             )
-        if mention.type == "DATE" and mention.normalized and dateline_differs:
+        if mention.type in date_types and mention.normalized and dateline_differs:
             flags.append(
                 ProjectionFlag(
                     kind="date",
@@ -571,6 +572,7 @@ def project_record(
         config,
         flags,
         dateline_differs=source.document.published != target.document.published,
+        date_types=table.mention_types_normalized_as("date"),
     )
     events: list[Event] = []
     event_counts = {"exact": 0, "changed": 0, "unaligned": 0}

@@ -3,7 +3,9 @@
 Inputs are exported JSON Schema files (which embed the resolved table under
 ``x-eventgold``) or definition files (base or extension). Breaking: a removed mention type,
 event type, role, attribute, attribute value or allowed role type, a narrowed cardinality, a
-new required field or a removed property. Compatible: the reverse additions and widenings.
+new required field or a removed property. Compatible: the reverse additions and widenings, and
+any change of which attribute values are compatible or of a link penalty: those only steer
+cross-document linking, so every record valid before stays valid.
 """
 
 from __future__ import annotations
@@ -44,6 +46,9 @@ class _Loose(BaseModel):
 
 class _EmbeddedValues(_Loose):
     values: list[str]
+    # Exports written before compatible groups and link penalties existed have neither.
+    compatible: list[list[str]] = Field(default_factory=list)
+    link_penalty: float = 0.0
 
 
 class _EmbeddedRole(_Loose):
@@ -130,11 +135,34 @@ def _keys_diff(
     return [key for key in old if key in new]
 
 
+def _compatibility_diff(
+    old: dict[str, Any], new: dict[str, Any], path: str, out: list[Change]
+) -> None:
+    """Pairs of values (present in both) whose compatibility for linking changed."""
+
+    def compatible(attr: dict[str, Any], a: str, b: str) -> bool:
+        return any(a in group and b in group for group in attr.get("compatible", ()))
+
+    kept = [v for v in old["values"] if v in new["values"]]
+    for index, a in enumerate(kept):
+        for b in kept[index + 1 :]:
+            before, after = compatible(old, a, b), compatible(new, a, b)
+            if before != after:
+                now = "now compatible" if after else "no longer compatible"
+                out.append(Change("compatible", path, f"values {a!r} and {b!r} {now} (linking)"))
+    old_penalty, new_penalty = old.get("link_penalty", 0.0), new.get("link_penalty", 0.0)
+    if old_penalty != new_penalty:
+        out.append(
+            Change("compatible", path, f"link_penalty changed from {old_penalty} to {new_penalty}")
+        )
+
+
 def _attributes_diff(
     old: dict[str, Any], new: dict[str, Any], path: str, out: list[Change]
 ) -> None:
     for name in _keys_diff(old, new, path, "attribute", out):
         _values_diff(old[name]["values"], new[name]["values"], f"{path}.{name}", "value", out)
+        _compatibility_diff(old[name], new[name], f"{path}.{name}", out)
 
 
 def _cardinality_diff(

@@ -24,11 +24,15 @@ NORMALIZATIONS = ("name", "place", "date", "quantity", "money")
 
 
 class DefinitionKeyError(ValueError):
-    """A problem with one key of the file; ``key`` is its path (for the line number)."""
+    """A problem with one key of the file; ``key`` is its path (for the line number).
 
-    def __init__(self, key: tuple[str, ...], message: str) -> None:
+    A ``relative`` key continues the path of the model that raised it (a key of one attribute).
+    """
+
+    def __init__(self, key: tuple[str, ...], message: str, *, relative: bool = False) -> None:
         super().__init__(message)
         self.key = key
+        self.relative = relative
 
 
 class _Strict(BaseModel):
@@ -40,10 +44,46 @@ class MentionTypeDef(_Strict):
     normalization: str = Field("name", pattern="^(" + "|".join(NORMALIZATIONS) + ")$")
 
 
+CompatibleGroups = tuple[tuple[str, ...], ...]
+"""Groups of attribute values that can describe one real-world event (see AttributeDef)."""
+
+
+def compatible_group_errors(groups: CompatibleGroups, values: tuple[str, ...]) -> list[str]:
+    """What is wrong with ``groups`` as compatible groups of ``values`` (empty: nothing)."""
+    errors = []
+    seen: set[str] = set()
+    for group in groups:
+        if len(set(group)) < 2 or len(set(group)) != len(group):
+            errors.append(f"compatible group {list(group)} needs two or more different values")
+        unknown = [v for v in group if v not in values]
+        if unknown:
+            errors.append(f"compatible group {list(group)} names unknown value(s) {unknown}")
+        twice = sorted(seen & set(group))
+        if twice:
+            errors.append(f"value(s) {twice} in more than one compatible group")
+        seen |= set(group)
+    return errors
+
+
 class AttributeDef(_Strict):
     description: str = ""
     values: tuple[str, ...] = Field(min_length=1)
     default: str | None = None
+    compatible: CompatibleGroups = Field(
+        (),
+        description="Groups of values that can describe one real-world event, e.g. the stages "
+        "ordered, under_way and arrived of one deployment. Cross-document linking never joins "
+        "events whose type-specific values are not compatible; a value in no group is compatible "
+        "only with itself. Records are not affected.",
+    )
+    link_penalty: float | None = Field(
+        None,
+        ge=0.0,
+        le=1.0,
+        description="Common attributes only: how much two events whose values are not "
+        "compatible lose from their cross-document link score (default 0: the attribute does "
+        "not count).",
+    )
 
     @model_validator(mode="after")
     def _default_is_a_value(self) -> AttributeDef:
@@ -54,6 +94,9 @@ class AttributeDef(_Strict):
                 raise ValueError(f"value {value!r} must be lower_snake_case")
         if self.default is not None and self.default not in self.values:
             raise ValueError(f"default {self.default!r} is not one of the values")
+        errors = compatible_group_errors(self.compatible, self.values)
+        if errors:
+            raise DefinitionKeyError(("compatible",), "; ".join(errors), relative=True)
         return self
 
 
@@ -83,6 +126,11 @@ class EventTypeExtension(_Strict):
     roles: dict[str, RoleDef] = Field(default_factory=dict)
     attributes: dict[str, AttributeDef] = Field(default_factory=dict)
     attribute_values: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    attribute_compatible: dict[str, CompatibleGroups] = Field(
+        default_factory=dict,
+        description="Compatible groups for the values added in attribute_values; each group "
+        "holds at least one added value and may join base values that are compatible already.",
+    )
     role_types: dict[str, tuple[str, ...]] = Field(default_factory=dict)
 
 
@@ -102,6 +150,11 @@ class Definition(_Strict):
     mention_types: dict[str, MentionTypeDef] = Field(default_factory=dict)
     common_attributes: dict[str, AttributeDef] = Field(default_factory=dict)
     common_attribute_values: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    common_attribute_compatible: dict[str, CompatibleGroups] = Field(
+        default_factory=dict,
+        description="Compatible groups for the values added in common_attribute_values "
+        "(as attribute_compatible of extend_event_types).",
+    )
     event_types: dict[str, EventTypeDef] = Field(default_factory=dict)
     extend_event_types: dict[str, EventTypeExtension] = Field(default_factory=dict)
     # Where each key sits in the source file, so that later checks (clashes with the base,
@@ -136,13 +189,34 @@ class Definition(_Strict):
                     ("event_types", etype, "attributes", sorted(clash)[0]),
                     f"{etype} redefines common attribute(s) {sorted(clash)}",
                 )
+        self._link_penalty_only_on_common_attributes()
         if self.extends is None:
-            for key in ("common_attribute_values", "extend_event_types"):
+            for key in (
+                "common_attribute_values",
+                "common_attribute_compatible",
+                "extend_event_types",
+            ):
                 if getattr(self, key):
                     raise DefinitionKeyError(
                         (key,), f"{key} is only allowed in an extension (with 'extends')"
                     )
         return self
+
+    def _link_penalty_only_on_common_attributes(self) -> None:
+        # Type-specific values that are not compatible never link: a penalty would be ignored.
+        sections = [("event_types", name, e.attributes) for name, e in self.event_types.items()]
+        sections += [
+            ("extend_event_types", name, e.attributes)
+            for name, e in self.extend_event_types.items()
+        ]
+        for section, etype, attributes in sections:
+            for attr, adef in attributes.items():
+                if adef.link_penalty is not None:
+                    raise DefinitionKeyError(
+                        (section, etype, "attributes", attr, "link_penalty"),
+                        f"link_penalty is for common attributes; {etype}.{attr} values that are "
+                        "not compatible never link",
+                    )
 
 
 def _line_map(
@@ -208,7 +282,7 @@ def parse_definition(text: str, file: str) -> Definition:
             loc = tuple(str(part) for part in err["loc"])
             cause = (err.get("ctx") or {}).get("error")
             if isinstance(cause, DefinitionKeyError):
-                loc = cause.key
+                loc = (*loc, *cause.key) if cause.relative else cause.key
             key = ".".join(loc) or "(top level)"
             message = err["msg"].removeprefix("Value error, ")
             if err["type"] == "extra_forbidden":

@@ -26,7 +26,7 @@ from eventgold.schema.models import (
     Span,
     StrictModel,
 )
-from eventgold.schema.table import SchemaTable
+from eventgold.schema.table import Attribute, SchemaTable
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_ID_BASE = "https://eventgold.dev/schema"
@@ -156,6 +156,14 @@ def json_schema_text(table: SchemaTable) -> str:
     return json.dumps(json_schema(table), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
 
 
+def _attribute_dict(attr: Attribute) -> dict[str, Any]:
+    return {
+        "values": list(attr.values),
+        "default": attr.default,
+        "compatible": [list(group) for group in attr.compatible],
+    }
+
+
 def table_to_dict(table: SchemaTable) -> dict[str, Any]:
     """A plain, stable JSON form of the table (embedded in the JSON Schema)."""
     return {
@@ -167,7 +175,7 @@ def table_to_dict(table: SchemaTable) -> dict[str, Any]:
             for m in table.mention_types.values()
         },
         "common_attributes": {
-            a.name: {"values": list(a.values), "default": a.default}
+            a.name: {**_attribute_dict(a), "link_penalty": a.link_penalty}
             for a in table.common_attributes.values()
         },
         "event_types": {
@@ -176,10 +184,7 @@ def table_to_dict(table: SchemaTable) -> dict[str, Any]:
                     r.name: {"types": list(r.types), "min": r.min, "max": r.max}
                     for r in e.roles.values()
                 },
-                "attributes": {
-                    a.name: {"values": list(a.values), "default": a.default}
-                    for a in e.attributes.values()
-                },
+                "attributes": {a.name: _attribute_dict(a) for a in e.attributes.values()},
                 "mappings": e.mappings,
             }
             for e in table.event_types.values()

@@ -11,12 +11,30 @@ def _cardinality(low: int, high: int | None) -> str:
     return f"{low}..{'*' if high is None else high}"
 
 
-def _attribute_rows(attributes: dict[str, Attribute]) -> list[str]:
+ATTRIBUTE_HEADER = [
+    "| attribute | values | default | compatible values (linking) | description |",
+    "|---|---|---|---|---|",
+]
+
+
+def _compatibility(attr: Attribute, common: bool) -> str:
+    """Which values can describe one real-world event, and what a difference costs a link."""
+    if common and not attr.link_penalty:
+        return "not scored"
+    groups = [" ~ ".join(f"`{v}`" for v in group) for group in attr.compatible]
+    text = (
+        "; ".join(groups) + ("; any other value" if groups else "each value") + " only with itself"
+    )
+    return text + (f"; penalty {attr.link_penalty:g}" if common else "")
+
+
+def _attribute_rows(attributes: dict[str, Attribute], common: bool = False) -> list[str]:
     rows = []
     for attr in attributes.values():
         values = ", ".join(f"`{v}`" for v in attr.values)
         default = f"`{attr.default}`" if attr.default else "none"
-        rows.append(f"| `{attr.name}` | {values} | {default} | {attr.description} |")
+        linking = _compatibility(attr, common)
+        rows.append(f"| `{attr.name}` | {values} | {default} | {linking} | {attr.description} |")
     return rows
 
 
@@ -55,9 +73,12 @@ def schema_reference_markdown(table: SchemaTable) -> str:
         "",
         "## Common attributes (every event)",
         "",
-        "| attribute | values | default | description |",
-        "|---|---|---|---|",
-        *_attribute_rows(table.common_attributes),
+        *ATTRIBUTE_HEADER,
+        *_attribute_rows(table.common_attributes, common=True),
+        "",
+        "*Compatible values* can describe one real-world event: cross-document linking never "
+        "joins two events whose type-specific values are not compatible, and lowers a link's "
+        "score by the penalty of each common attribute whose values are not.",
         "",
         "## Event types",
     ]
@@ -75,10 +96,5 @@ def schema_reference_markdown(table: SchemaTable) -> str:
                 f"| `{role.name}` | {types} | {_cardinality(role.min, role.max)} | {role.description} |"
             )
         if etype.attributes:
-            lines += [
-                "",
-                "| attribute | values | default | description |",
-                "|---|---|---|---|",
-                *_attribute_rows(etype.attributes),
-            ]
+            lines += ["", *ATTRIBUTE_HEADER, *_attribute_rows(etype.attributes)]
     return "\n".join(lines) + "\n"

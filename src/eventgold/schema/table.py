@@ -7,11 +7,18 @@ project extension applied on top. Validators, the Label Studio config, the docs,
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from eventgold.errors import DataError, Problem
-from eventgold.schema.definition import AttributeDef, Definition, EventTypeDef, RoleDef
+from eventgold.schema.definition import (
+    AttributeDef,
+    CompatibleGroups,
+    Definition,
+    EventTypeDef,
+    RoleDef,
+    compatible_group_errors,
+)
 
 
 @dataclass(frozen=True)
@@ -29,6 +36,45 @@ class Attribute:
     values: tuple[str, ...]
     default: str | None = None
     description: str = ""
+    # Groups of values that can describe one real-world event (cross-document linking).
+    compatible: CompatibleGroups = ()
+    # Common attributes: score lost by a link between events with incompatible values.
+    link_penalty: float = 0.0
+
+    def compatible_values(self, a: str, b: str) -> bool:
+        """Whether values ``a`` and ``b`` can describe one real-world event."""
+        return a == b or any(a in group and b in group for group in self.compatible)
+
+    def with_added_values(
+        self, values: tuple[str, ...], groups: CompatibleGroups = ()
+    ) -> tuple[Attribute, list[str]]:
+        """This attribute with ``values`` added, and what is wrong with the added ``groups``.
+
+        An added value is compatible only with itself unless a group says otherwise. A group
+        must hold an added value and may join base values only when they are compatible
+        already: the base's own values keep the relations the base gave them.
+        """
+        all_values = self.values + tuple(values)
+        errors = compatible_group_errors(groups, all_values)
+        merged = [set(group) for group in self.compatible]
+        for group in groups:
+            base = [v for v in group if v in self.values]
+            if len(base) == len(group):
+                errors.append(
+                    f"compatible group {list(group)} adds no new value; the base fixes which "
+                    "of its own values are compatible"
+                )
+            elif len(base) > 1 and not all(
+                self.compatible_values(base[0], other) for other in base[1:]
+            ):
+                errors.append(
+                    f"compatible group {list(group)} would make base values {base} compatible"
+                )
+            touching = [m for m in merged if m & set(group)]
+            merged = [m for m in merged if not m & set(group)]
+            merged.append(set(group).union(*touching))
+        ordered = tuple(tuple(v for v in all_values if v in m) for m in merged)
+        return replace(self, values=all_values, compatible=ordered), errors
 
 
 @dataclass(frozen=True)
@@ -68,6 +114,10 @@ class SchemaTable:
         """Common attributes followed by the type-specific ones."""
         return {**self.common_attributes, **self.event_types[event_type].attributes}
 
+    def mention_types_normalized_as(self, kind: str) -> frozenset[str]:
+        """Mention types whose normalized value is of ``kind`` (place, date, quantity, ...)."""
+        return frozenset(m.name for m in self.mention_types.values() if m.normalization == kind)
+
     @cached_property
     def role_names(self) -> tuple[str, ...]:
         names: dict[str, None] = {}
@@ -84,7 +134,14 @@ def _role(name: str, rdef: RoleDef) -> Role:
 
 
 def _attribute(name: str, adef: AttributeDef) -> Attribute:
-    return Attribute(name, tuple(adef.values), adef.default, adef.description)
+    return Attribute(
+        name,
+        tuple(adef.values),
+        adef.default,
+        adef.description,
+        tuple(tuple(group) for group in adef.compatible),
+        adef.link_penalty or 0.0,
+    )
 
 
 def _event_type(name: str, edef: EventTypeDef) -> EventType:
@@ -234,7 +291,22 @@ def apply_extension(base: SchemaTable, ext: Definition, file: str = "<extension>
             continue
         old = common[attr]
         clash(f"value of {attr}", set(values) & set(old.values), f"common_attribute_values.{attr}")
-        common[attr] = Attribute(attr, old.values + tuple(values), old.default, old.description)
+        common[attr], errors = old.with_added_values(
+            values, ext.common_attribute_compatible.get(attr, ())
+        )
+        path = f"$.common_attribute_compatible.{attr}"
+        problems += [_located("EG310", f"{attr}: {e}", path, file, ext) for e in errors]
+    for attr in sorted(set(ext.common_attribute_compatible) - set(ext.common_attribute_values)):
+        problems.append(
+            _located(
+                "EG310",
+                f"common_attribute_compatible.{attr}: no values of {attr!r} added by this "
+                "extension (common_attribute_values) to group",
+                f"$.common_attribute_compatible.{attr}",
+                file,
+                ext,
+            )
+        )
 
     event_types = dict(base.event_types)
     for name, edef in ext.event_types.items():
@@ -324,8 +396,21 @@ def apply_extension(base: SchemaTable, ext: Definition, file: str = "<extension>
                 set(values) & set(old_attr.values),
                 f"extend_event_types.{name}.attribute_values.{attr}",
             )
-            attrs[attr] = Attribute(
-                attr, old_attr.values + tuple(values), old_attr.default, old_attr.description
+            attrs[attr], errors = old_attr.with_added_values(
+                values, add.attribute_compatible.get(attr, ())
+            )
+            path = f"$.extend_event_types.{name}.attribute_compatible.{attr}"
+            problems += [_located("EG310", f"{name}.{attr}: {e}", path, file, ext) for e in errors]
+        for attr in sorted(set(add.attribute_compatible) - set(add.attribute_values)):
+            problems.append(
+                _located(
+                    "EG310",
+                    f"{name}.attribute_compatible.{attr}: no values of {attr!r} added by this "
+                    "extension (attribute_values) to group",
+                    f"$.extend_event_types.{name}.attribute_compatible.{attr}",
+                    file,
+                    ext,
+                )
             )
         event_types[name] = EventType(name, roles, attrs, old_type.description, old_type.mappings)
     if problems:
