@@ -130,7 +130,6 @@ KNOWN_HARD_CODED: dict[str, set[str]] = {
     "src/eventgold/annotate/events.py": {"PERSON"},
     "src/eventgold/annotate/gazetteer.py": {"GPE"},
     "src/eventgold/annotate/mentions.py": {"GPE", "PERSON", "MILITARY_UNIT", "WEAPON"},
-    "src/eventgold/demo/annotators.py": {"modality", "asserted", "reported"},
 }  # fmt: skip
 
 

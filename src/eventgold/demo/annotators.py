@@ -6,7 +6,8 @@ machine and the offline check of the committed ``exports/`` see the same annotat
 
 * every ``MISS_EVERY``-th mention that no event uses is missed;
 * every ``TRIM_EVERY``-th multi-word mention loses its first word (overlap, not strict match);
-* every ``FLIP_EVERY``-th event gets the other modality (``asserted`` <-> ``reported``);
+* every ``FLIP_EVERY``-th event reads the other of the first two values of the common
+  attribute with the most values (in eventgold 1.0 modality: ``asserted`` <-> ``reported``);
 * the last event of a document with more than two events is missed.
 
 What Label Studio gives back for them is :func:`as_pulled`: the record with the annotator's
@@ -20,7 +21,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from eventgold.errors import DataError
-from eventgold.schema import AnnotationInfo, DocumentRecord, Event, Mention, Provenance
+from eventgold.schema import (
+    REGISTRY,
+    AnnotationInfo,
+    DocumentRecord,
+    Event,
+    Mention,
+    Provenance,
+    SchemaTable,
+)
 from eventgold.validate import validate_record
 
 REVIEWER = "reviewer@eventgold.local"
@@ -29,7 +38,6 @@ SECOND_ANNOTATOR = "annotator-b@eventgold.local"
 MISS_EVERY = 8
 TRIM_EVERY = 6
 FLIP_EVERY = 4
-OTHER_MODALITY = {"asserted": "reported", "reported": "asserted"}
 
 
 @dataclass(frozen=True)
@@ -83,13 +91,28 @@ def _alter_mentions(record: DocumentRecord, events: Sequence[Event]) -> list[Men
     return out
 
 
-def _alter_events(events: Sequence[Event]) -> list[Event]:
+def _confusion(table: SchemaTable) -> tuple[str, dict[str, str]]:
+    """The common attribute a second pass disagrees on, and which value it reads for which.
+
+    Fine-grained attributes are where annotators differ most, so it is the common attribute
+    with the most values; its first two values (the default and its nearest neighbour) are
+    the ones mixed up.
+    """
+    attribute = max(table.common_attributes.values(), key=lambda a: len(a.values))
+    if len(attribute.values) < 2:
+        return attribute.name, {}
+    first, second = attribute.values[:2]
+    return attribute.name, {first: second, second: first}
+
+
+def _alter_events(events: Sequence[Event], table: SchemaTable) -> list[Event]:
     kept = list(events[:-1]) if len(events) > 2 else list(events)
+    name, other_value = _confusion(table)
     out = []
     for index, event in enumerate(kept, 1):
-        modality = event.attributes.get("modality")
-        if index % FLIP_EVERY == 0 and modality in OTHER_MODALITY:
-            attributes = {**event.attributes, "modality": OTHER_MODALITY[modality]}
+        value = event.attributes.get(name)
+        if index % FLIP_EVERY == 0 and value in other_value:
+            attributes = {**event.attributes, name: other_value[value]}
             event = event.model_copy(update={"attributes": attributes})
         out.append(event)
     return out
@@ -99,7 +122,8 @@ def second_annotator_copy(
     record: DocumentRecord, annotator: str = SECOND_ANNOTATOR
 ) -> DocumentRecord:
     """``record`` as a second annotator would plausibly have labeled it (see module doc)."""
-    events = _alter_events(sorted(record.events, key=lambda e: (e.trigger.start, e.id)))
+    table = REGISTRY.table(record.schema_name, record.schema_version)
+    events = _alter_events(sorted(record.events, key=lambda e: (e.trigger.start, e.id)), table)
     mentions = _alter_mentions(record, events)
     provenance = Provenance(origin="annotator", annotators=[annotator])
     copy = record.model_copy(
