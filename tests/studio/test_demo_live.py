@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,7 +14,9 @@ from typer.testing import CliRunner
 from eventgold.cli.main import app
 from eventgold.demo import DemoOptions, run_demo
 from eventgold.demo.exports import build_demo_exports
+from eventgold.schema import DocumentRecord
 from eventgold.studio.server import token_path
+from eventgold.testing import record_json
 
 from .conftest import LiveStudio
 
@@ -64,6 +69,33 @@ def test_demo_round_trip_is_lossless_and_rerunnable(
     assert second.annotations_created == 0 and second.annotations_existing == 4
     assert second.pull.annotations == 4
     assert tree(opts.output) == tree(offline)
+
+    # A corrected gold updates each user's annotation of that document; none is added.
+    corrected = corrected_gold(tmp_path / "gold")
+    third = run_demo(replace(opts, gold=corrected))
+    assert third.annotations_created == 2 and third.annotations_existing == 2
+    assert third.pull.annotations == 4
+    assert third.build.agreement.annotators == second.build.agreement.annotators
+    rebuilt = tmp_path / "offline-corrected"
+    build_demo_exports(corrected, rebuilt)
+    assert tree(opts.output) == tree(rebuilt) != tree(offline)
+
+
+def corrected_gold(folder: Path) -> Path:
+    """A copy of the seed gold with one mention (used by no event) removed from 000."""
+    shutil.copytree(ROOT / "seeds" / "gold", folder)
+    path = sorted(folder.glob("000_*.jsonl"))[0]
+    record = DocumentRecord.model_validate_json(path.read_text(encoding="utf-8"))
+    used = {i for e in record.events for ids in e.arguments.values() for i in ids}
+    used |= {e.attribution for e in record.events if e.attribution}
+    unused = next(m.id for m in record.mentions if m.id not in used)
+    record = record.model_copy(update={"mentions": [m for m in record.mentions if m.id != unused]})
+    path.write_text(record_json_line(record), encoding="utf-8")
+    return folder
+
+
+def record_json_line(record: DocumentRecord) -> str:
+    return json.dumps(record_json(record), ensure_ascii=False) + "\n"
 
 
 def test_demo_cli_shows_login_but_never_the_token(live_studio: LiveStudio, tmp_path: Path) -> None:

@@ -214,11 +214,15 @@ def run_demo(
                 submission.record,
                 annotator_email=submission.annotator,
                 ground_truth=submission.ground_truth,
+                replace=True,  # a corrected gold updates the user's annotation, never adds one
             )
             created, existing = (
                 (created + 1, existing) if annotation_id else (created, existing + 1)
             )
-        note.append(f"{created} created, {existing} already present (reviewer + second annotator)")
+        note.append(
+            f"{created} created or updated, {existing} already present "
+            "(reviewer + second annotator)"
+        )
 
     pulled_file = options.work_dir / "pulled.jsonl"
     with steps.run("pull") as note:

@@ -49,6 +49,16 @@ class ProjectInfo:
 
 
 @dataclass(frozen=True)
+class AnnotationRef:
+    """An annotation of a task, as far as eventgold needs to recognize it."""
+
+    id: int
+    completed_by: int | None
+    ground_truth: bool
+    result: list[dict[str, Any]]  # as stored (the server keeps results verbatim)
+
+
+@dataclass(frozen=True)
 class ImportResult:
     task_count: int
     prediction_count: int
@@ -364,6 +374,45 @@ class StudioClient:
             return int(created.id or 0)
 
         return self._call(f"annotate task {task_id}", create)
+
+    def annotations(self, task_id: int) -> list[AnnotationRef]:
+        """The annotations of a task, in id order."""
+
+        def listing() -> list[AnnotationRef]:
+            found: Any
+            out = []
+            for found in self.sdk.annotations.list(task_id):
+                who = found.completed_by
+                out.append(
+                    AnnotationRef(
+                        int(found.id or 0),
+                        who if isinstance(who, int) else None,
+                        bool(found.ground_truth),
+                        [dict(item) for item in found.result or []],
+                    )
+                )
+            return sorted(out, key=lambda a: a.id)
+
+        return self._call(f"list annotations of task {task_id}", listing)
+
+    def update_annotation(
+        self,
+        annotation_id: int,
+        result: Sequence[ResultDict],
+        *,
+        ground_truth: bool,
+        unique_id: str,
+    ) -> None:
+        """Replace an annotation's result (and its ``unique_id``, which names the content)."""
+        self._call(
+            f"update annotation {annotation_id}",
+            lambda: self.sdk.annotations.update(
+                annotation_id,
+                result=cast(Any, list(result)),
+                ground_truth=ground_truth,
+                unique_id=unique_id,
+            ),
+        )
 
     # ------------------------------------------------------------------ export
 

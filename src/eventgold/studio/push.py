@@ -251,6 +251,10 @@ def annotation_id_for(task_id: int, key: str, annotator: str, results: object) -
     return str(uuid.uuid5(uuid.NAMESPACE_URL, "eventgold:" + payload))
 
 
+def _canonical(results: object) -> str:
+    return json.dumps(results, sort_keys=True, ensure_ascii=False)
+
+
 def add_annotation(
     client: StudioClient,
     project: str,
@@ -259,12 +263,16 @@ def add_annotation(
     annotator_email: str | None = None,
     ground_truth: bool = False,
     lead_time: float | None = None,
+    replace: bool = False,
 ) -> int | None:
     """Store ``record``'s mentions and events as an annotation of its task, attributed to
     ``annotator_email`` (created in the organization if needed; default: the token's user).
 
     For importing existing hand annotations and for tests/demos; annotators normally work
     in the editor. Returns the annotation id, or None if the same annotation exists already.
+    With ``replace``, a different annotation this user already has on the task is updated in
+    place (its id is returned) instead of a second one being added: re-importing a corrected
+    record then leaves one annotation per user.
     """
     info = client.project(project)
     key = record.document.sha256
@@ -279,11 +287,23 @@ def add_annotation(
     user = client.ensure_user(annotator_email) if annotator_email else client.whoami()
     table = REGISTRY.table(record.schema_name, record.schema_version)
     results = record_results(record, studio_config(table))
+    unique_id = annotation_id_for(task_id, key, user.email, results)
+    if replace:
+        # The API does not return unique_id: recognize the same annotation by its content.
+        mine = [a for a in client.annotations(task_id) if a.completed_by == user.id]
+        wanted = _canonical(results)
+        if any(_canonical(a.result) == wanted and a.ground_truth == ground_truth for a in mine):
+            return None
+        if mine:
+            client.update_annotation(
+                mine[0].id, results, ground_truth=ground_truth, unique_id=unique_id
+            )
+            return mine[0].id
     return client.create_annotation(
         task_id,
         results,
         completed_by=user.id,
         lead_time=lead_time,
         ground_truth=ground_truth,
-        unique_id=annotation_id_for(task_id, key, user.email, results),
+        unique_id=unique_id,
     )
