@@ -19,9 +19,9 @@ $(STAMP_STUDIO): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[studio]'
 	touch $@
 
-## demo: run the main job end to end on the seed documents
+## demo: run the main job end to end on the seed documents (options: DEMO_ARGS="--port 8090")
 demo: $(STAMP_STUDIO)
-	$(BIN)/python -m eventgold.cli.demo
+	$(BIN)/python -m eventgold.cli.demo $(DEMO_ARGS)
 
 ## test: lint, type-check and run the whole test suite
 test: $(STAMP_DEV) lint typecheck unit
