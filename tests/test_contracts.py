@@ -128,8 +128,7 @@ COINCIDENCES: dict[tuple[str, str], str] = {
 KNOWN_HARD_CODED: dict[str, set[str]] = {
     "src/eventgold/annotate/engine.py": {"PERSON"},
     "src/eventgold/annotate/events.py": {"PERSON"},
-    "src/eventgold/annotate/gazetteer.py": {"GPE"},
-    "src/eventgold/annotate/mentions.py": {"GPE", "PERSON", "MILITARY_UNIT", "WEAPON"},
+    "src/eventgold/annotate/mentions.py": {"PERSON", "MILITARY_UNIT", "WEAPON"},
 }  # fmt: skip
 
 

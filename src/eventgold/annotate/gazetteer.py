@@ -20,6 +20,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from eventgold.errors import DataError, Problem
+from eventgold.schema import SchemaTable, default_table
 
 GAZETTEER_DIR = Path(__file__).parent / "data" / "gazetteers"
 
@@ -57,7 +58,11 @@ class GazetteerFile(_Strict):
 
 @dataclass(frozen=True)
 class Term:
-    """One surface form to match."""
+    """One surface form to match.
+
+    ``label`` is what patterns see (``DEMONYM`` for "Russian"); ``entry_label`` is the label
+    of the entry the form belongs to (the mention type of Russia itself).
+    """
 
     text: str
     label: str
@@ -66,6 +71,7 @@ class Term:
     score: float
     case_insensitive: bool
     canonical: str
+    entry_label: str
 
 
 def load_gazetteer(path: Path) -> GazetteerFile:
@@ -108,6 +114,7 @@ def terms_of(gazetteer: GazetteerFile, variant_score: float = 0.6) -> Iterator[T
                     score,
                     entry.case_insensitive,
                     canonical,
+                    entry.label,
                 )
 
 
@@ -136,11 +143,24 @@ def _country_names(country: object) -> list[str]:
     return names
 
 
-def country_entries() -> Iterable[Entry]:
+def state_label(table: SchemaTable) -> str:
+    """The mention type of states: the table's first type normalized as a place.
+
+    The definition lists geo-political entities before other locations (GPE, then LOC in
+    eventgold 1.0), and an extension can only append types after its base's.
+    """
+    places = [m.name for m in table.mention_types.values() if m.normalization == "place"]
+    if not places:
+        raise ValueError(f"{table.id} has no mention type normalized as a place")
+    return places[0]
+
+
+def country_entries(table: SchemaTable | None = None) -> Iterable[Entry]:
+    label = state_label(table or default_table())
     for country in sorted(pycountry.countries, key=lambda c: c.alpha_3):
         names = _country_names(country)
         if names:
-            yield Entry(label="GPE", normalized=country.alpha_3, names=names)
+            yield Entry(label=label, normalized=country.alpha_3, names=names)
 
 
 def countries_yaml() -> str:

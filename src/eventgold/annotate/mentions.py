@@ -154,10 +154,11 @@ class MentionFinder:
                         canonical=term.canonical,
                     )
                 )
+        # A nationality adjective is also a mention of its state ("Russian" -> Russia's type).
         nested = [
-            Found(start, end, "GPE", "gazetteer.demonym", term.score, 1, term.normalized)
+            Found(start, end, term.entry_label, "gazetteer.demonym", term.score, 1, term.normalized)
             for start, end, term in gazetteer
-            if term.kind == "demonym" and "GPE" in self.table.mention_types
+            if term.kind == "demonym" and term.entry_label in self.table.mention_types
         ]
         taken = {i for f in found for i in range(f.start, f.end)}
         for start, end, term, ratio in self.fuzzy(doc, taken):
