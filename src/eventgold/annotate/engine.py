@@ -198,7 +198,7 @@ class Annotator:
             mention["provenance"] = self._prov(cand.rule_id, cand.score)
             ids[id(cand)] = mention["id"]
             state.mentions.append(mention)
-        _resolve_person_aliases(state.mentions, first_new)
+        _resolve_person_aliases(state.mentions, self.pack.person_type, first_new)
         sentences = by_sentence(tokens, found)
         for event in events:
             self.events.attach(tokens, event, sentences)
@@ -247,18 +247,20 @@ def _anchor_of(document: Document) -> dt.date | None:
     return None
 
 
-def _resolve_person_aliases(mentions: list[JsonDict], first_new: int = 0) -> None:
+def _resolve_person_aliases(
+    mentions: list[JsonDict], person_type: str | None, first_new: int = 0
+) -> None:
     """ "Ms. Choe" after "Foreign Minister Choe Son Hui": give it the full canonical name."""
     full = [
         m["normalized"]
         for m in mentions
-        if m["type"] == "PERSON" and " " in m.get("normalized", "")
+        if m["type"] == person_type and " " in m.get("normalized", "")
     ]
     if not full:
         return
     for mention in mentions[first_new:]:
         name = mention.get("normalized", "")
-        if mention["type"] != "PERSON" or not name or " " in name:
+        if mention["type"] != person_type or not name or " " in name:
             continue
         for candidate in full:
             if name in candidate.split():

@@ -530,7 +530,7 @@ class EventFinder:
             near = [m for m in sources if m.end <= i and i - m.end <= window]
             # A person named before an apposition ("X, the Pentagon press secretary,
             # said") is the speaker, not the organization inside the apposition.
-            people = [m for m in near if m.label == "PERSON"]
+            people = [m for m in near if m.label == self.pack.person_type]
             if people or near:
                 return max(people or near, key=lambda m: m.end)
 

@@ -162,9 +162,11 @@ class MentionFinder:
         ]
         taken = {i for f in found for i in range(f.start, f.end)}
         for start, end, term, ratio in self.fuzzy(doc, taken):
-            label = "PERSON" if term.label == "TITLE" else term.label
-            if label == "PERSON" or label not in self.table.mention_types:
+            label = term.label
+            if label == "TITLE" or label == self.pack.person_type:
                 continue  # a fuzzy title anchors nothing on its own
+            if label not in self.table.mention_types:
+                continue
             found.append(
                 Found(
                     start,
@@ -216,30 +218,29 @@ class MentionFinder:
         self, doc: Doc, cand: Found, all_found: list[Found], anchor: dt.date | None
     ) -> None:
         kind = self.table.mention_types[cand.label].normalization
+        person = self.pack.person_type
         if kind not in ("date", "quantity", "money") and (
-            cand.label != "PERSON" or cand.normalized is not None
+            cand.label != person or cand.normalized is not None
         ):
             return  # names and places come from the gazetteer or stay empty
         text = doc[cand.start : cand.end].text
         if kind == "date":
             cand.normalized = normalize_date(text, anchor)
         elif kind == "quantity":
-            cand.normalized = normalize_quantity(text, _unit_after(doc, cand, all_found))
+            counted = self.pack.counted_types
+            cand.normalized = normalize_quantity(text, _unit_after(doc, cand, all_found, counted))
         elif kind == "money":
             cand.normalized = normalize_money(text)
-        elif cand.label == "PERSON" and cand.normalized is None:
+        elif cand.label == person and cand.normalized is None:
             names = [t.text for t in doc[cand.start : cand.end] if t.ent_type_ != "TITLE"]
             if names and len(names) < cand.length:
                 cand.normalized = " ".join(names)
 
 
-def _unit_after(doc: Doc, cand: Found, all_found: list[Found]) -> str | None:
-    """The counted noun: last word of a force/weapon mention right after a quantity."""
+def _unit_after(doc: Doc, cand: Found, all_found: list[Found], counted: list[str]) -> str | None:
+    """The counted noun: last word of a ``counted`` (force, weapon ...) mention after a quantity."""
     for other in all_found:
-        if (
-            other.label in ("MILITARY_UNIT", "WEAPON", "PERSON")
-            and 0 <= other.start - cand.end < _QUANTITY_UNIT_WINDOW
-        ):
+        if other.label in counted and 0 <= other.start - cand.end < _QUANTITY_UNIT_WINDOW:
             return doc[other.end - 1].lower_
     return None
 

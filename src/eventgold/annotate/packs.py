@@ -125,6 +125,12 @@ class RulePack(_Strict):
     attribution: AttributionRules = Field(default_factory=AttributionRules)
     fuzzy_cutoff: float = Field(84.0, ge=50.0, le=100.0)
     fuzzy_score: float = Field(0.5, ge=0.0, le=1.0)
+    # Mention types the engine gives a meaning of its own, named here so that no code does:
+    # the type titles anchor (its canonical name drops the title, a short form "Ms. Choe"
+    # takes the full name, it is the preferred speaker), and the types whose noun is the unit
+    # of a quantity right before them ("10,000 troops").
+    person_type: str | None = None
+    counted_types: list[str] = Field(default_factory=list)
 
     @property
     def rules_version(self) -> str:
@@ -223,6 +229,19 @@ def check_pack(pack: RulePack, table: SchemaTable) -> list[Problem]:
             out.append(
                 Problem(
                     "EG404", f"attribution: unknown mention type {mtype!r}", "$.attribution.types"
+                )
+            )
+    if pack.person_type is not None and pack.person_type not in table.mention_types:
+        out.append(
+            Problem(
+                "EG404", f"person_type: unknown mention type {pack.person_type!r}", "$.person_type"
+            )
+        )
+    for mtype in pack.counted_types:
+        if mtype not in table.mention_types:
+            out.append(
+                Problem(
+                    "EG404", f"counted_types: unknown mention type {mtype!r}", "$.counted_types"
                 )
             )
     return out
