@@ -18,7 +18,8 @@ from eventgold.gold.io import read_inputs
 from eventgold.gold.splits import SplitRatios
 
 app = typer.Typer(
-    help="Gold dataset: build (agreement, adjudication, splits, exports), near-duplicates.",
+    help="Gold dataset: build (agreement, adjudication, splits, exports), near-duplicates, "
+    "cross-document event links, projection onto near-duplicates.",
     no_args_is_help=True,
 )
 
