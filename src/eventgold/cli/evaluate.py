@@ -12,17 +12,7 @@ from eventgold.cli._common import echo_json, handle_errors, out_console
 from eventgold.cli.evaluate_clusters import render_cluster_evaluation, score_clusters
 from eventgold.errors import Problem, UsageError
 from eventgold.evaluate import MODES, Counts, Evaluation, MatchMode, Score, evaluate_records
-from eventgold.schema import DocumentRecord
-from eventgold.validate import iter_valid_records
-
-
-def load_documents(paths: list[Path]) -> list[DocumentRecord]:
-    """Valid document records of ``paths`` (cluster records are skipped here)."""
-    return [
-        DocumentRecord.model_validate(record)
-        for record in iter_valid_records(paths)
-        if record.get("kind") == "document"
-    ]
+from eventgold.validate import read_valid_records
 
 
 def _counts_row(name: str, counts: Counts, *, style: str = "") -> list[str]:
@@ -121,16 +111,18 @@ def evaluate(
     match_mode: MatchMode = "strict" if mode == "strict" else "overlap"
     if not pred and not clusters:
         raise UsageError(Problem("EG754", "give --pred records, --clusters, or both"))
+    gold_records = read_valid_records(gold)
+    predicted = read_valid_records(pred).documents if pred else None
     report: dict[str, Any] = {}
-    if pred:
-        evaluation = evaluate_records(load_documents(gold), load_documents(pred), match_mode)
+    if predicted is not None:
+        evaluation = evaluate_records(gold_records.documents, predicted, match_mode)
         # Further report sections add keys here and a table in _render; the document-level
         # scores above stay as they are.
         report = evaluation.to_dict()
         if not as_json:
             _render(evaluation)
     if clusters:
-        cluster_evaluation = score_clusters(gold, clusters, pred)
+        cluster_evaluation = score_clusters(gold_records, clusters, predicted)
         report["clusters"] = cluster_evaluation.to_dict()
         if not as_json:
             render_cluster_evaluation(cluster_evaluation)

@@ -9,44 +9,26 @@ from rich.table import Table
 from eventgold.cli._common import out_console
 from eventgold.errors import Problem, UsageError
 from eventgold.evaluate.coref import ClusterEvaluation, CorefScores, evaluate_event_clusters
-from eventgold.schema import DocumentRecord, EventClusterRecord
-from eventgold.validate import iter_valid_records
+from eventgold.schema import DocumentRecord
+from eventgold.validate import ValidRecords, read_valid_records
 
 
 def score_clusters(
-    gold: list[Path], predicted: list[Path], predicted_records: list[Path] | None = None
+    gold: ValidRecords,
+    predicted: list[Path],
+    predicted_documents: list[DocumentRecord] | None = None,
 ) -> ClusterEvaluation:
     """Gold documents and clusters from ``gold``, predicted clusters from ``predicted``.
 
-    Without ``predicted_records`` the clusters name events of the gold records (``gold link``
+    Without ``predicted_documents`` the clusters name events of the gold records (``gold link``
     over the gold); with them, events of those records, aligned with the gold by trigger.
     """
-    documents: list[DocumentRecord] = []
-    gold_clusters: list[EventClusterRecord] = []
-    for record in iter_valid_records(gold):
-        if record.get("kind") == "event_cluster":
-            gold_clusters.append(EventClusterRecord.model_validate(record))
-        else:
-            documents.append(DocumentRecord.model_validate(record))
-    if not gold_clusters:
+    if not gold.clusters:
         raise UsageError(
             Problem("EG754", "--clusters needs gold cluster records among the --gold inputs")
         )
-    response = [
-        EventClusterRecord.model_validate(record)
-        for record in iter_valid_records(predicted)
-        if record.get("kind") == "event_cluster"
-    ]
-    predicted_documents = (
-        [
-            DocumentRecord.model_validate(record)
-            for record in iter_valid_records(predicted_records)
-            if record.get("kind") == "document"
-        ]
-        if predicted_records
-        else None
-    )
-    return evaluate_event_clusters(documents, gold_clusters, response, predicted_documents)
+    response = read_valid_records(predicted).clusters
+    return evaluate_event_clusters(gold.documents, gold.clusters, response, predicted_documents)
 
 
 def _rows(table: Table, label: str, scores: CorefScores) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from eventgold.errors import DataError, Problem
-from eventgold.schema import REGISTRY, SchemaTable
+from eventgold.schema import REGISTRY, DocumentRecord, EventClusterRecord, SchemaTable
 from eventgold.schema.registry import BASE_NAME
 from eventgold.validate.reader import STDIN, STDIN_NAME, Item, expand_paths, read_items
 from eventgold.validate.semantic import check_document_record
@@ -374,6 +374,26 @@ def iter_valid_records(paths: Iterable[str | Path]) -> Iterator[dict[str, Any]]:
         if problems:
             raise DataError([p.with_location(item.file, item.line) for p in problems])
         yield item.value
+
+
+@dataclass
+class ValidRecords:
+    """Records read from files and validated, as models: documents and event clusters, each
+    in input order (several document records per document when several annotators)."""
+
+    documents: list[DocumentRecord] = field(default_factory=list)
+    clusters: list[EventClusterRecord] = field(default_factory=list)
+
+
+def read_valid_records(paths: Iterable[str | Path]) -> ValidRecords:
+    """The records of ``paths`` as models; raise :class:`DataError` on the first invalid one."""
+    out = ValidRecords()
+    for record in iter_valid_records(paths):
+        if record["kind"] == "event_cluster":
+            out.clusters.append(EventClusterRecord.model_validate(record))
+        else:
+            out.documents.append(DocumentRecord.model_validate(record))
+    return out
 
 
 def ensure_valid(paths: Iterable[str | Path]) -> Report:
