@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -158,6 +158,35 @@ def write_lines(path: Path, lines: Iterable[str]) -> None:
     with path.open("w", encoding="utf-8", newline="\n") as handle:
         for line in lines:
             handle.write(line)
+
+
+def write_json_lines(path: Path, objects: Iterable[Any]) -> None:
+    write_lines(path, (json_line(obj) for obj in objects))
+
+
+# Writes one split's records (sorted by document id) to one file: (path, split, records).
+SplitWriter = Callable[[Path, str, list[DocumentRecord]], None]
+
+
+def write_split_files(
+    report: ExportReport,
+    grouped: Mapping[str, list[DocumentRecord]],
+    out_dir: Path,
+    suffix: str,
+    write: SplitWriter,
+) -> dict[str, list[str]]:
+    """One file ``<split><suffix>`` per split of ``grouped`` (see :func:`group_by_split`),
+    written by ``write``; every record is counted in ``report``. Returns split -> file names,
+    as :func:`result` takes them."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    split_files: dict[str, list[str]] = {}
+    for split, docs in grouped.items():
+        for record in docs:
+            count_record(report, record)
+        name = f"{split}{suffix}"
+        write(out_dir / name, split, docs)
+        split_files[split] = [name]
+    return split_files
 
 
 def result(

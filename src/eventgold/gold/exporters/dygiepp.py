@@ -25,11 +25,10 @@ from typing import Any
 from eventgold.gold.exporters.base import (
     ExportReport,
     ExportResult,
-    count_record,
     group_by_split,
-    json_line,
     result,
-    write_lines,
+    write_json_lines,
+    write_split_files,
 )
 from eventgold.gold.exporters.tokens import AlignedRecord, align
 from eventgold.schema import DocumentRecord, EventClusterRecord, SchemaTable
@@ -45,16 +44,12 @@ def export_dygiepp(
     clusters: Sequence[EventClusterRecord] = (),
 ) -> ExportResult:
     report = ExportReport(NAME)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    split_files: dict[str, list[str]] = {}
-    for split, docs in group_by_split(records, splits, table).items():
-        lines = []
-        for record in docs:
-            count_record(report, record)
-            lines.append(json_line(dygiepp_document(align(record, report), table, report)))
-        name = f"{split}.jsonl"
-        write_lines(out_dir / name, lines)
-        split_files[split] = [name]
+
+    def write(path: Path, split: str, docs: list[DocumentRecord]) -> None:
+        write_json_lines(path, (dygiepp_document(align(r, report), table, report) for r in docs))
+
+    grouped = group_by_split(records, splits, table)
+    split_files = write_split_files(report, grouped, out_dir, ".jsonl", write)
     return result(NAME, out_dir, report, split_files)
 
 

@@ -15,11 +15,10 @@ from pathlib import Path
 from eventgold.gold.exporters.base import (
     ExportReport,
     ExportResult,
-    count_record,
     group_by_split,
-    json_line,
     result,
-    write_lines,
+    write_json_lines,
+    write_split_files,
 )
 from eventgold.schema import DocumentRecord, EventClusterRecord, SchemaTable
 
@@ -34,17 +33,15 @@ def export_jsonl(
     clusters: Sequence[EventClusterRecord] = (),
 ) -> ExportResult:
     report = ExportReport(NAME)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    split_files: dict[str, list[str]] = {}
-    for split, docs in group_by_split(records, splits, table).items():
-        for record in docs:
-            count_record(report, record)
-        name = f"{split}.jsonl"
-        write_lines(out_dir / name, (json_line(record_json(r)) for r in docs))
-        split_files[split] = [name]
+
+    def write(path: Path, split: str, docs: list[DocumentRecord]) -> None:
+        write_json_lines(path, (record_json(r) for r in docs))
+
+    grouped = group_by_split(records, splits, table)
+    split_files = write_split_files(report, grouped, out_dir, ".jsonl", write)
     if clusters:
         ordered = sorted(clusters, key=lambda c: c.id)
-        write_lines(out_dir / "clusters.jsonl", (json_line(record_json(c)) for c in ordered))
+        write_json_lines(out_dir / "clusters.jsonl", (record_json(c) for c in ordered))
         report.count("clusters", len(ordered))
     return result(NAME, out_dir, report, split_files)
 

@@ -24,11 +24,10 @@ from typing import Any
 from eventgold.gold.exporters.base import (
     ExportReport,
     ExportResult,
-    count_record,
     group_by_split,
-    json_line,
     result,
-    write_lines,
+    write_json_lines,
+    write_split_files,
 )
 from eventgold.gold.exporters.tokens import AlignedRecord, Window, WordSpan, align
 from eventgold.schema import DocumentRecord, Event, EventClusterRecord, Mention, SchemaTable
@@ -44,17 +43,15 @@ def export_oneie(
     clusters: Sequence[EventClusterRecord] = (),
 ) -> ExportResult:
     report = ExportReport(NAME)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    split_files: dict[str, list[str]] = {}
-    for split, docs in group_by_split(records, splits, table).items():
-        lines = []
-        for record in docs:
-            count_record(report, record)
-            aligned = align(record, report)
-            lines += [json_line(s) for s in window_instances(aligned, id_key="sent_id")]
-        name = f"{split}.oneie.json"
-        write_lines(out_dir / name, lines)
-        split_files[split] = [name]
+
+    def write(path: Path, split: str, docs: list[DocumentRecord]) -> None:
+        write_json_lines(
+            path,
+            (s for r in docs for s in window_instances(align(r, report), id_key="sent_id")),
+        )
+
+    grouped = group_by_split(records, splits, table)
+    split_files = write_split_files(report, grouped, out_dir, ".oneie.json", write)
     return result(NAME, out_dir, report, split_files)
 
 

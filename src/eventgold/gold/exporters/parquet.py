@@ -26,9 +26,9 @@ import pyarrow.parquet as pq
 from eventgold.gold.exporters.base import (
     ExportReport,
     ExportResult,
-    count_record,
     group_by_split,
     result,
+    write_split_files,
 )
 from eventgold.schema import (
     AnnotationInfo,
@@ -169,16 +169,13 @@ def export_parquet(
 ) -> ExportResult:
     """Write one Parquet file per split. Clusters live in the canonical JSONL only."""
     report = ExportReport(NAME)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    split_files: dict[str, list[str]] = {}
-    for split, docs in group_by_split(records, splits, table).items():
-        rows = []
-        for record in docs:
-            count_record(report, record)
-            rows.append(record_row(record, split, table))
-        name = f"{split}.parquet"
-        pq.write_table(pa.Table.from_pylist(rows, schema=SCHEMA), out_dir / name)  # type: ignore[no-untyped-call]
-        split_files[split] = [name]
+
+    def write(path: Path, split: str, docs: list[DocumentRecord]) -> None:
+        rows = [record_row(record, split, table) for record in docs]
+        pq.write_table(pa.Table.from_pylist(rows, schema=SCHEMA), path)  # type: ignore[no-untyped-call]
+
+    grouped = group_by_split(records, splits, table)
+    split_files = write_split_files(report, grouped, out_dir, ".parquet", write)
     return result(NAME, out_dir, report, split_files)
 
 

@@ -32,9 +32,9 @@ from spacy.tokens import Doc, DocBin, Span
 from eventgold.gold.exporters.base import (
     ExportReport,
     ExportResult,
-    count_record,
     group_by_split,
     result,
+    write_split_files,
 )
 from eventgold.gold.exporters.tokens import make_doc
 from eventgold.schema import DocumentRecord, EventClusterRecord, SchemaTable
@@ -51,16 +51,15 @@ def export_spacy(
     clusters: Sequence[EventClusterRecord] = (),
 ) -> ExportResult:
     report = ExportReport(NAME)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    split_files: dict[str, list[str]] = {}
-    for split, docs in group_by_split(records, splits, table).items():
+
+    def write(path: Path, split: str, docs: list[DocumentRecord]) -> None:
         doc_bin = DocBin(store_user_data=True)
         for record in docs:
-            count_record(report, record)
             doc_bin.add(record_doc(record, report))
-        name = f"{split}.spacy"
-        (out_dir / name).write_bytes(doc_bin.to_bytes())
-        split_files[split] = [name]
+        path.write_bytes(doc_bin.to_bytes())
+
+    grouped = group_by_split(records, splits, table)
+    split_files = write_split_files(report, grouped, out_dir, ".spacy", write)
     return result(NAME, out_dir, report, split_files)
 
 

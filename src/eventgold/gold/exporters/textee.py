@@ -21,11 +21,10 @@ from typing import Any
 from eventgold.gold.exporters.base import (
     ExportReport,
     ExportResult,
-    count_record,
     group_by_split,
-    json_line,
     result,
-    write_lines,
+    write_json_lines,
+    write_split_files,
 )
 from eventgold.gold.exporters.oneie import window_instances
 from eventgold.gold.exporters.tokens import AlignedRecord, align
@@ -42,16 +41,12 @@ def export_textee(
     clusters: Sequence[EventClusterRecord] = (),
 ) -> ExportResult:
     report = ExportReport(NAME)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    split_files: dict[str, list[str]] = {}
-    for split, docs in group_by_split(records, splits, table).items():
-        lines = []
-        for record in docs:
-            count_record(report, record)
-            lines += [json_line(w) for w in textee_windows(align(record, report))]
-        name = f"{split}.json"
-        write_lines(out_dir / name, lines)
-        split_files[split] = [name]
+
+    def write(path: Path, split: str, docs: list[DocumentRecord]) -> None:
+        write_json_lines(path, (w for r in docs for w in textee_windows(align(r, report))))
+
+    grouped = group_by_split(records, splits, table)
+    split_files = write_split_files(report, grouped, out_dir, ".json", write)
     return result(NAME, out_dir, report, split_files)
 
 
