@@ -216,13 +216,20 @@ def preannotate(path: Path, out: Path, workers: int) -> tuple[float, float]:
 
 
 def peak_rss_mb(path: Path, out: Path) -> float:
-    """Peak RSS (MB) of a single-worker preannotate run in a fresh process."""
+    """Peak RSS (MB) of a single-worker preannotate run in a fresh process.
+
+    Read from VmHWM, the peak of this process image only: ru_maxrss would also count the
+    parent's peak at fork time (Linux keeps it across exec), i.e. the corpus builder's memory.
+    """
     code = (
         "import resource, sys\n"
         "from pathlib import Path\n"
         "from eventgold.annotate import preannotate_paths\n"
         "preannotate_paths([sys.argv[1]], Path(sys.argv[2]))\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+        "try:\n"
+        "    print(int(open('/proc/self/status').read().split('VmHWM:')[1].split()[0]))\n"
+        "except OSError:\n"
+        "    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code, str(path), str(out)],
@@ -230,7 +237,45 @@ def peak_rss_mb(path: Path, out: Path) -> float:
         capture_output=True,
         text=True,
     )
-    return int(result.stdout.strip().splitlines()[-1]) / 1024  # ru_maxrss is KiB on Linux
+    return int(result.stdout.strip().splitlines()[-1]) / 1024  # KiB -> MiB
+
+
+def throughput(root: Path, megabytes: float, workers: int) -> None:
+    corpus = root / "corpus.jsonl"
+    mb = build_corpus(corpus, megabytes) / 1e6
+    print(f"corpus: {mb:.1f} MB of text in {corpus.stat().st_size / 1e6:.1f} MB of JSONL")
+    tok, tok_cpu = tokenize_only(corpus)
+    print(
+        f"tokenization only (blank en)   wall {mb / tok:7.2f} MB/s   CPU {mb / tok_cpu:7.2f} MB/s"
+    )
+    one, one_cpu = preannotate(corpus, root / "out1.jsonl", 1)
+    print(
+        f"preannotate, 1 worker          wall {mb / one:7.2f} MB/s   CPU {mb / one_cpu:7.2f} MB/s"
+    )
+    print(
+        f"  ratio to tokenization        wall {tok / one:7.3f}x       CPU {tok_cpu / one_cpu:7.3f}x"
+        "  (target >= 0.35x)"
+    )
+    if workers > 1:
+        many, many_cpu = preannotate(corpus, root / "outN.jsonl", workers)
+        print(
+            f"preannotate, {workers} workers         wall {mb / many:7.2f} MB/s   "
+            f"CPU {mb / many_cpu:7.2f} MB/s per worker (target >= 1 MB/s per worker)"
+        )
+        same = (root / "out1.jsonl").read_bytes() == (root / "outN.jsonl").read_bytes()
+        print(f"  output identical to 1 worker {same}")
+
+
+def memory(root: Path, small_mb: float, large_mb: float) -> None:
+    small, large = root / "small.jsonl", root / "large.jsonl"
+    build_corpus(small, small_mb, seed=11)
+    build_corpus(large, large_mb, seed=13)
+    rss_small = peak_rss_mb(small, root / "s.jsonl")
+    rss_large = peak_rss_mb(large, root / "l.jsonl")
+    print(
+        f"peak RSS: {small_mb:.0f} MB input {rss_small:.0f} MB, {large_mb:.0f} MB input "
+        f"{rss_large:.0f} MB, growth {rss_large - rss_small:.0f} MB (target < 100 MB)"
+    )
 
 
 def main() -> None:
@@ -240,46 +285,14 @@ def main() -> None:
     parser.add_argument("--rss-small", type=float, default=10.0)
     parser.add_argument("--rss-large", type=float, default=200.0)
     parser.add_argument("--skip-rss", action="store_true")
+    parser.add_argument("--skip-throughput", action="store_true")
     args = parser.parse_args()
-    _ = resource  # ru_maxrss is read in the subprocess
-
     with tempfile.TemporaryDirectory(prefix="eg-bench-") as tmp:
         root = Path(tmp)
-        corpus = root / "corpus.jsonl"
-        chars = build_corpus(corpus, args.mb)
-        mb = chars / 1e6
-        print(f"corpus: {mb:.1f} MB of text in {corpus.stat().st_size / 1e6:.1f} MB of JSONL")
-        tok, tok_cpu = tokenize_only(corpus)
-        print(
-            f"tokenization only (blank en)   wall {mb / tok:7.2f} MB/s   CPU {mb / tok_cpu:7.2f} MB/s"
-        )
-        one, one_cpu = preannotate(corpus, root / "out1.jsonl", 1)
-        print(
-            f"preannotate, 1 worker          wall {mb / one:7.2f} MB/s   CPU {mb / one_cpu:7.2f} MB/s"
-        )
-        print(
-            f"  ratio to tokenization        wall {tok / one:7.3f}x       CPU {tok_cpu / one_cpu:7.3f}x"
-            "  (target >= 0.35x)"
-        )
-        if args.workers > 1:
-            many, many_cpu = preannotate(corpus, root / "outN.jsonl", args.workers)
-            print(
-                f"preannotate, {args.workers} workers         wall {mb / many:7.2f} MB/s   "
-                f"CPU {mb / many_cpu:7.2f} MB/s per worker (target >= 1 MB/s per worker)"
-            )
-            same = (root / "out1.jsonl").read_bytes() == (root / "outN.jsonl").read_bytes()
-            print(f"  output identical to 1 worker {same}")
+        if not args.skip_throughput:
+            throughput(root, args.mb, args.workers)
         if not args.skip_rss:
-            small, large = root / "small.jsonl", root / "large.jsonl"
-            build_corpus(small, args.rss_small, seed=11)
-            build_corpus(large, args.rss_large, seed=13)
-            rss_small = peak_rss_mb(small, root / "s.jsonl")
-            rss_large = peak_rss_mb(large, root / "l.jsonl")
-            print(
-                f"peak RSS: {args.rss_small:.0f} MB input {rss_small:.0f} MB, "
-                f"{args.rss_large:.0f} MB input {rss_large:.0f} MB, growth "
-                f"{rss_large - rss_small:.0f} MB (target < 100 MB)"
-            )
+            memory(root, args.rss_small, args.rss_large)
 
 
 if __name__ == "__main__":
