@@ -21,7 +21,10 @@ from eventgold.schema import (
     Span,
     default_table,
     new_document,
+    record_json,
 )
+
+__all__ = ["RecordBuilder", "record_json", "synthetic_record"]
 
 
 class RecordBuilder:
@@ -110,11 +113,6 @@ class RecordBuilder:
             mentions=list(self.mentions),
             events=list(self.events),
         )
-
-
-def record_json(record: DocumentRecord) -> dict[str, object]:
-    """The JSON form eventgold writes: ``None`` fields omitted."""
-    return record.model_dump(mode="json", exclude_none=True)
 
 
 # Normalized values that satisfy each normalization kind of the table (for synthetic data).

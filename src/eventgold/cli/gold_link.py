@@ -25,7 +25,7 @@ from eventgold.gold.dedup import DEFAULT_THRESHOLD, near_duplicate_groups
 from eventgold.gold.io import read_inputs
 from eventgold.gold.link import LinkConfig, LinkRecord, NearDuplicateGroups, link_documents
 from eventgold.gold.project import ProjectionConfig, project_record
-from eventgold.schema import DocumentRecord
+from eventgold.schema import DocumentRecord, record_json
 
 
 def _jsonl(rows: list[dict[str, object]]) -> str:
@@ -93,7 +93,7 @@ def link(
     if dedup_threshold > 0:
         grouper = functools.partial(near_duplicate_groups, threshold=dedup_threshold)
     result = link_documents(records, config=config, table=table, near_duplicates=grouper)
-    clusters = [c.model_dump(mode="json", exclude_none=True) for c in result.clusters]
+    clusters = [record_json(c) for c in result.clusters]
     atomic_write_text(output, _jsonl(clusters))
     if links_path is not None:
         rows = [LinkRecord.of(x).model_dump(mode="json") for x in result.links]
@@ -211,7 +211,7 @@ def project(
     ]
     atomic_write_text(
         output,
-        _jsonl([r.record.model_dump(mode="json", exclude_none=True) for r in results]),
+        _jsonl([record_json(r.record) for r in results]),
     )
     report = {"projections": [r.report.model_dump(mode="json") for r in results]}
     if report_path is not None:

@@ -36,6 +36,7 @@ from eventgold.schema import (
     Provenance,
     SchemaTable,
     Span,
+    record_json,
 )
 from eventgold.validate import validate_record
 
@@ -594,7 +595,7 @@ def project_record(
             annotator=source.annotation.annotator if source.annotation else None,
         ),
     )
-    problems = validate_record(record.model_dump(mode="json", exclude_none=True))
+    problems = validate_record(record_json(record))
     if problems:  # a bug, not a user mistake: never write an invalid record
         raise AssertionError(f"projected record is invalid: {problems}")
     report = ProjectionReport(

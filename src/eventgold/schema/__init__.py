@@ -14,6 +14,7 @@ from eventgold.schema.models import (
     Source,
     Span,
     new_document,
+    record_json,
     text_sha256,
 )
 from eventgold.schema.registry import (
@@ -50,6 +51,7 @@ __all__ = [
     "json_schema_text",
     "load_extension",
     "new_document",
+    "record_json",
     "table_models",
     "text_sha256",
     "upgrade_record",

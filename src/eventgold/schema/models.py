@@ -149,6 +149,11 @@ RECORD_ADAPTER: TypeAdapter[Record] = TypeAdapter(
 )
 
 
+def record_json(record: Record) -> dict[str, Any]:
+    """The JSON form eventgold writes every record in: ``None`` fields omitted."""
+    return record.model_dump(mode="json", exclude_none=True)
+
+
 def new_document(
     doc_id: str,
     text: str,

@@ -1,7 +1,7 @@
 """Canonical JSONL: the schema records themselves, one file per split (plus clusters).
 
 ``train.jsonl``/``dev.jsonl``/``test.jsonl`` hold one :class:`DocumentRecord` per line in the
-form eventgold writes everywhere (``model_dump(mode="json", exclude_none=True)``), sorted by
+form eventgold writes everywhere (:func:`eventgold.schema.record_json`), sorted by
 document id; ``clusters.jsonl`` holds the :class:`EventClusterRecord` lines, sorted by id.
 Offsets are Unicode code points, end-exclusive (Python ``str`` indices). Every file passes
 ``eventgold validate``; nothing is lost.
@@ -20,7 +20,7 @@ from eventgold.gold.exporters.base import (
     write_json_lines,
     write_split_files,
 )
-from eventgold.schema import DocumentRecord, EventClusterRecord, SchemaTable
+from eventgold.schema import DocumentRecord, EventClusterRecord, SchemaTable, record_json
 
 NAME = "jsonl"
 
@@ -44,7 +44,3 @@ def export_jsonl(
         write_json_lines(out_dir / "clusters.jsonl", (record_json(c) for c in ordered))
         report.count("clusters", len(ordered))
     return result(NAME, out_dir, report, split_files)
-
-
-def record_json(record: DocumentRecord | EventClusterRecord) -> dict[str, object]:
-    return record.model_dump(mode="json", exclude_none=True)

@@ -25,7 +25,6 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
 
 from spacy.tokens import Doc, DocBin, Span
 
@@ -37,7 +36,7 @@ from eventgold.gold.exporters.base import (
     write_split_files,
 )
 from eventgold.gold.exporters.tokens import make_doc
-from eventgold.schema import DocumentRecord, EventClusterRecord, SchemaTable
+from eventgold.schema import DocumentRecord, EventClusterRecord, SchemaTable, record_json
 
 NAME = "spacy"
 USER_DATA_KEY = "eventgold"
@@ -120,7 +119,7 @@ def record_from_doc(doc: Doc) -> DocumentRecord:
 
 
 def _record_without_text(record: DocumentRecord) -> str:
-    data: dict[str, Any] = record.model_dump(mode="json", exclude_none=True)
+    data = record_json(record)
     del data["document"]["text"]
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
