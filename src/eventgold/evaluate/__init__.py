@@ -17,7 +17,9 @@ from eventgold.evaluate.matching import (
     align_mentions,
     align_spans,
     argument_keys,
+    mention_key,
     spans_match,
+    trigger_key,
 )
 
 __all__ = [
@@ -39,5 +41,7 @@ __all__ = [
     "argument_keys",
     "compare_records",
     "evaluate_records",
+    "mention_key",
     "spans_match",
+    "trigger_key",
 ]

@@ -20,43 +20,36 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from eventgold.evaluate import SpanKey, align_spans, evaluate_records, spans_match
+from eventgold.evaluate import (
+    RuleScore,
+    align_spans,
+    evaluate_records,
+    mention_key,
+    spans_match,
+    trigger_key,
+)
 from eventgold.gold.annotators import annotator_of
 from eventgold.schema import DocumentRecord
 
 
 @dataclass
-class RuleQuality:
-    rule_id: str
-    kind: str  # mention or trigger
-    fired: int
-    correct: int
-    gold: int
+class RuleQuality(RuleScore):
+    """A rule's score against the gold, and how annotators corrected what it got wrong."""
+
     corrections: Counter[str] = field(default_factory=Counter)  # span / type / deleted
-
-    @property
-    def precision(self) -> float:
-        return self.correct / self.fired if self.fired else 0.0
-
-    @property
-    def coverage(self) -> float:
-        return self.correct / self.gold if self.gold else 0.0
 
     @property
     def corrected(self) -> int:
         return self.fired - self.correct
 
     def to_dict(self) -> dict[str, Any]:
+        score = super().to_dict()
+        identity = {key: score.pop(key) for key in ("rule_id", "kind", "fired", "correct")}
         return {
-            "rule_id": self.rule_id,
-            "kind": self.kind,
-            "fired": self.fired,
-            "correct": self.correct,
+            **identity,
             "corrected": self.corrected,
             "corrections": {k: self.corrections[k] for k in ("span", "type", "deleted")},
-            "gold": self.gold,
-            "precision": round(self.precision, 4),
-            "coverage": round(self.coverage, 4),
+            **score,  # gold, precision, coverage
         }
 
 
@@ -82,13 +75,13 @@ def _corrections(gold: DocumentRecord, pred: DocumentRecord) -> dict[tuple[str, 
     for kind, gold_keys, items in (
         (
             "mention",
-            [SpanKey(m.start, m.end, m.type) for m in gold.mentions],
-            [(SpanKey(m.start, m.end, m.type), m.provenance) for m in pred.mentions],
+            [mention_key(m) for m in gold.mentions],
+            [(mention_key(m), m.provenance) for m in pred.mentions],
         ),
         (
             "trigger",
-            [SpanKey(e.trigger.start, e.trigger.end, e.type) for e in gold.events],
-            [(SpanKey(e.trigger.start, e.trigger.end, e.type), e.provenance) for e in pred.events],
+            [trigger_key(e) for e in gold.events],
+            [(trigger_key(e), e.provenance) for e in pred.events],
         ),
     ):
         matched = {j for _, j in align_spans(gold_keys, [k for k, _ in items], "strict")}
