@@ -98,3 +98,18 @@ def test_demo_inputs_keep_the_seed_clusters() -> None:
     inputs = demo_inputs(SEED_GOLD)
     assert inputs.clusters == read_inputs([SEED_GOLD]).clusters
     assert len(inputs.documents) == 2 * len(read_inputs([SEED_GOLD]).documents)
+
+
+def test_demo_refuses_missing_inputs_before_starting_anything(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from eventgold.cli.main import app
+
+    state_dir = tmp_path / "studio"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = CliRunner().invoke(app, ["demo", "--seeds", str(empty), "--state-dir", str(state_dir)])
+    assert result.exit_code == 2
+    assert "EG005" in result.output and "no .txt documents" in result.output
+    assert "Traceback" not in result.output
+    assert not state_dir.exists()  # no server was started
