@@ -12,7 +12,7 @@ from rich.table import Table
 from eventgold.cli._common import echo_json, handle_errors, out_console
 from eventgold.gold.adjudicate import parse_policy
 from eventgold.gold.build import BuildOptions, BuildResult, build_gold
-from eventgold.gold.dedup import DEFAULT_THRESHOLD, near_duplicate_groups, similar_pairs
+from eventgold.gold.dedup import DEFAULT_THRESHOLD, near_duplicates
 from eventgold.gold.exporters import EXPORTERS
 from eventgold.gold.io import read_inputs
 from eventgold.gold.splits import SplitRatios
@@ -38,9 +38,8 @@ def dedup(
     ] = False,
 ) -> None:
     """Report groups of near-duplicate documents (MinHash/LSH over word bigrams)."""
-    documents = read_inputs(paths).documents
-    groups = near_duplicate_groups(documents, threshold)
-    pairs = similar_pairs(documents, threshold)
+    found = near_duplicates(read_inputs(paths).documents, threshold)
+    groups, pairs = found.groups, found.pairs
     if as_json:
         echo_json(
             {

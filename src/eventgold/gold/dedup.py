@@ -111,6 +111,24 @@ def similar_pairs(
     return pairs
 
 
+@dataclass(frozen=True)
+class NearDuplicates:
+    """The near-duplicate pairs of some documents and the groups they make."""
+
+    groups: list[list[str]]
+    pairs: list[SimilarPair]
+
+
+def near_duplicates(
+    records_or_docs: Iterable[DocumentRecord | Document], threshold: float = DEFAULT_THRESHOLD
+) -> NearDuplicates:
+    """:func:`similar_pairs` and the groups they make (see :func:`near_duplicate_groups`),
+    from one MinHash pass."""
+    items = list(records_or_docs)
+    pairs = similar_pairs(items, threshold)
+    return NearDuplicates(_connected_groups(sorted(_documents(items)), pairs), pairs)
+
+
 def near_duplicate_groups(
     records_or_docs: Sequence[DocumentRecord | Document] | Iterable[DocumentRecord | Document],
     threshold: float = DEFAULT_THRESHOLD,
@@ -120,8 +138,11 @@ def near_duplicate_groups(
     Every document is in exactly one group (a document without near-duplicates is a group of
     one); ids are sorted within a group and groups by their first id.
     """
-    items = list(records_or_docs)
-    ids = sorted(_documents(items))
+    return near_duplicates(records_or_docs, threshold).groups
+
+
+def _connected_groups(ids: list[str], pairs: list[SimilarPair]) -> list[list[str]]:
+    """The connected components of ``pairs`` over the sorted ``ids``, each sorted."""
     parent = {doc_id: doc_id for doc_id in ids}
 
     def root(doc_id: str) -> str:
@@ -130,7 +151,7 @@ def near_duplicate_groups(
             doc_id = parent[doc_id]
         return doc_id
 
-    for pair in similar_pairs(items, threshold):
+    for pair in pairs:
         ra, rb = root(pair.a), root(pair.b)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
