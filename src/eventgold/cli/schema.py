@@ -10,10 +10,17 @@ import typer
 from rich.table import Table
 
 from eventgold.atomic import atomic_output, atomic_write_text
-from eventgold.cli._common import SchemaExtOption, echo_json, handle_errors, out_console, table_for
+from eventgold.cli._common import (
+    SchemaExtOption,
+    echo_json,
+    handle_errors,
+    out_console,
+    print_problems,
+    table_for,
+)
 from eventgold.errors import EXIT_INVALID, DataError, Problem, UsageError
 from eventgold.schema import json_schema_text, upgrade_record
-from eventgold.schema.compat import breaking_problems, check_compatibility, extends_old
+from eventgold.schema.compat import breaking_problems, check_compatibility
 from eventgold.schema.dynamic import table_to_dict
 from eventgold.validate import read_items, validate_record
 from eventgold.validate.reader import expand_paths
@@ -100,10 +107,7 @@ def check(
     Exits 1 when any change is breaking (unless --allow-major and the major version was bumped).
     """
     report = check_compatibility(old, new)
-    # A major bump excuses breaking changes between versions of one schema, never an
-    # extension removing or narrowing its base.
-    excused = allow_major and report.major_bumped and not extends_old(report)
-    refused = bool(report.breaking) and not excused
+    refused = report.refused(allow_major)
     if fmt == "json":
         echo_json(
             {
@@ -126,8 +130,6 @@ def check(
         )
     if refused:
         if fmt != "json":
-            from eventgold.cli._common import print_problems
-
             print_problems(breaking_problems(report))
         raise typer.Exit(EXIT_INVALID)
 

@@ -249,6 +249,13 @@ class CompatReport:
     def major_bumped(self) -> bool:
         return int(self.new.version.split(".")[0]) > int(self.old.version.split(".")[0])
 
+    def refused(self, allow_major: bool = False) -> bool:
+        """Whether CI must refuse the change: anything breaking, unless ``allow_major`` and
+        the major version was bumped. A major bump excuses breaking changes between versions
+        of one schema, never an extension removing or narrowing its base."""
+        excused = allow_major and self.major_bumped and not extends_old(self)
+        return bool(self.breaking) and not excused
+
 
 def _dedupe(changes: list[Change]) -> list[Change]:
     seen: set[tuple[str, str]] = set()
