@@ -13,10 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventgold.atomic import atomic_write_text
+from eventgold.cli.schema import DEFAULT_EXPORT_DIR
 from eventgold.errors_reference import codes_markdown
 from eventgold.schema import REGISTRY, json_schema_text
 from eventgold.schema.definition import definition_json_schema
+from eventgold.schema.dynamic import schema_file_name
 from eventgold.schema.reference import schema_reference_markdown
+from eventgold.schema.registry import BASE_NAME
 
 
 @dataclass(frozen=True)
@@ -25,19 +28,23 @@ class Artifact:
     produce: Callable[[], str]
 
 
+def _base_versions() -> list[str]:
+    """The registered versions of the base schema (extensions are the projects' own)."""
+    return [version for name, version in sorted(REGISTRY.versions) if name == BASE_NAME]
+
+
 def _schema_artifacts() -> list[Artifact]:
     out = []
-    for name, version in sorted(REGISTRY.versions):
-        if name != "eventgold":
-            continue
+    for version in _base_versions():
 
         def produce(v: str = version) -> str:
-            return json_schema_text(REGISTRY.table("eventgold", v))
+            return json_schema_text(REGISTRY.table(BASE_NAME, v))
 
         def reference(v: str = version) -> str:
-            return schema_reference_markdown(REGISTRY.table("eventgold", v))
+            return schema_reference_markdown(REGISTRY.table(BASE_NAME, v))
 
-        out.append(Artifact(f"schema/event-schema/{version}.json", produce))
+        path = DEFAULT_EXPORT_DIR / schema_file_name(BASE_NAME, version)
+        out.append(Artifact(path.as_posix(), produce))
         out.append(Artifact(f"docs/reference/schema-{version}.md", reference))
     return out
 
@@ -47,12 +54,10 @@ def _studio_artifacts() -> list[Artifact]:
     from eventgold.studio.config import label_config_xml
 
     out = []
-    for name, version in sorted(REGISTRY.versions):
-        if name != "eventgold":
-            continue
+    for version in _base_versions():
 
         def produce(v: str = version) -> str:
-            return label_config_xml(REGISTRY.table("eventgold", v))
+            return label_config_xml(REGISTRY.table(BASE_NAME, v))
 
         out.append(Artifact(f"src/eventgold/studio/data/config-{version}.xml", produce))
     return out

@@ -21,18 +21,13 @@ from eventgold.cli._common import (
 from eventgold.errors import EXIT_INVALID, DataError, Problem, UsageError
 from eventgold.schema import json_schema_text, upgrade_record
 from eventgold.schema.compat import breaking_problems, check_compatibility
-from eventgold.schema.dynamic import table_to_dict
+from eventgold.schema.dynamic import schema_file_name, table_to_dict
 from eventgold.validate import read_items, validate_record
 from eventgold.validate.reader import expand_paths
 
 app = typer.Typer(help="Export, show, check and upgrade the event schema.", no_args_is_help=True)
 
 DEFAULT_EXPORT_DIR = Path("schema/event-schema")
-
-
-def schema_file_name(name: str, version: str) -> str:
-    """``1.0.0.json`` for the base schema, ``<name>-<version>.json`` for an extension."""
-    return f"{version}.json" if name == "eventgold" else f"{name}-{version}.json"
 
 
 @app.command("export")

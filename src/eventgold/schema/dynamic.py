@@ -26,6 +26,7 @@ from eventgold.schema.models import (
     Span,
     StrictModel,
 )
+from eventgold.schema.registry import BASE_NAME
 from eventgold.schema.table import Attribute, SchemaTable
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -109,6 +110,12 @@ def table_models(table: SchemaTable) -> TableModels:
 
 def schema_id(table: SchemaTable) -> str:
     return f"{SCHEMA_ID_BASE}/{table.name}/{table.version}.json"
+
+
+def schema_file_name(name: str, version: str) -> str:
+    """``1.0.0.json`` for the base schema, ``<name>-<version>.json`` for an extension: the
+    name of its exported JSON Schema file (``schema/event-schema/`` in this repository)."""
+    return f"{version}.json" if name == BASE_NAME else f"{name}-{version}.json"
 
 
 def json_schema(table: SchemaTable) -> dict[str, Any]:
