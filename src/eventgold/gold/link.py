@@ -358,19 +358,6 @@ def _views_by_document(
     return views
 
 
-def propose_links(
-    records: Sequence[DocumentRecord],
-    *,
-    config: LinkConfig | None = None,
-    table: SchemaTable | None = None,
-    near_duplicates: NearDuplicateGroups | None = None,
-) -> list[Link]:
-    """Every scored link at or above the threshold, best first."""
-    return link_documents(
-        records, config=config, table=table, near_duplicates=near_duplicates
-    ).links
-
-
 @dataclass(frozen=True)
 class LinkResult:
     """What one linker run compared and proposed."""
@@ -428,7 +415,7 @@ class _Growing:
 def cluster_links(links: Iterable[Link]) -> list[list[Link]]:
     """Greedy best-first merging: a link joins two clusters only if they share no document.
 
-    Feed links best first (as :func:`propose_links` returns them); each returned cluster is the
+    Feed links best first (as :attr:`LinkResult.links` holds them); each returned cluster is the
     list of links that built it, i.e. a spanning tree of its members.
     """
     cluster_of: dict[EventRef, _Growing] = {}
