@@ -124,7 +124,7 @@ CODES: dict[str, Code] = _codes(
     # EG53x-EG54x: Label Studio server and connection (exit 3)
     Code("EG531", "server unreachable", "Start it (eventgold studio start) or check --url.", 3),
     Code("EG532", "server error", "Label Studio answered 5xx repeatedly; see its log.", 3),
-    Code("EG533", "server timeout", "The request timed out repeatedly; retry or raise --timeout.", 3),
+    Code("EG533", "server timeout", "No answer in time, repeatedly: retry later, or raise push/pull --timeout or --retries.", 3),
     Code("EG534", "authentication failed", "Check the token (LABEL_STUDIO_API_KEY or --token-file).", 3),
     Code("EG535", "no token", "Set LABEL_STUDIO_API_KEY, pass --token-file, or start the local server.", 3),
     Code("EG536", "project not found", "Check --project (the project title) or push first.", 3),

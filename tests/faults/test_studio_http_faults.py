@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 from eventgold.cli.main import app
 from eventgold.errors import ServerError
 from eventgold.studio import Connection, StudioClient
+from eventgold.studio.client import Timeouts
 from eventgold.studio.retry import RetryPolicy
 
 # A legacy-style token: the SDK sends it as a header and makes no call in its constructor.
@@ -54,6 +55,24 @@ def stall(seconds: float) -> Behaviour:
     def respond(handler: BaseHTTPRequestHandler, _n: int) -> None:
         time.sleep(seconds)
         answer(200, {})(handler, _n)
+
+    return respond
+
+
+def stall_then(seconds: float, status: int, body: object, *, raw: bool = False) -> Behaviour:
+    """Answer after ``seconds`` of silence (a server busy with a large import or export)."""
+
+    def respond(handler: BaseHTTPRequestHandler, _n: int) -> None:
+        time.sleep(seconds)
+        if not raw:
+            answer(status, body)(handler, _n)
+            return
+        assert isinstance(body, bytes)
+        handler.send_response(status)
+        handler.send_header("Content-Type", "application/json")
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        handler.wfile.write(body)
 
     return respond
 
@@ -118,7 +137,9 @@ def fast_policy(delays: list[float], attempts: int = 4) -> RetryPolicy:
     return RetryPolicy(attempts=attempts, base_delay=0.05, max_delay=0.3, sleep=sleep)
 
 
-def client_for(server: SickServer, policy: RetryPolicy, timeout: float = 5.0) -> StudioClient:
+def client_for(
+    server: SickServer, policy: RetryPolicy, timeout: float | Timeouts = 5.0
+) -> StudioClient:
     return StudioClient(Connection(server.url, TOKEN), retry=policy, timeout=timeout)
 
 
@@ -210,9 +231,9 @@ def test_cli_push_against_failing_server_exits_3_without_traceback(
     doc = tmp_path / "doc1.txt"
     doc.write_text("Russia moved troops to Kursk.", encoding="utf-8")
     monkeypatch.setenv("LABEL_STUDIO_API_KEY", TOKEN)
-    monkeypatch.setattr("eventgold.studio.client.RetryPolicy", lambda: fast_policy([], attempts=3))
     result = CliRunner().invoke(
-        app, ["studio", "push", str(doc), "--project", "p", "--url", sick_server.url]
+        app,
+        ["studio", "push", str(doc), "--project", "p", "--url", sick_server.url, "--retries", "2"],
     )
     assert result.exit_code == 3, result.output
     assert "EG532" in result.output and "Traceback" not in result.output
@@ -240,13 +261,135 @@ def test_pull_cut_half_way_leaves_previous_output_untouched(
     out.write_text("previous pull\n", encoding="utf-8")
     before = out.stat().st_mtime_ns
     monkeypatch.setenv("LABEL_STUDIO_API_KEY", TOKEN)
-    monkeypatch.setattr("eventgold.studio.client.RetryPolicy", lambda: fast_policy([], attempts=1))
     result = CliRunner().invoke(
         app,
-        ["studio", "pull", "--project", "news", "-o", str(out), "--url", sick_server.url],
+        [
+            "studio",
+            "pull",
+            "--project",
+            "news",
+            "-o",
+            str(out),
+            "--url",
+            sick_server.url,
+            "--retries",
+            "0",
+        ],
     )
     assert result.exit_code == 3, result.output
     assert "EG531" in result.output and "Traceback" not in result.output
     assert out.read_text(encoding="utf-8") == "previous pull\n"
     assert out.stat().st_mtime_ns == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pulled.jsonl"]
+
+
+def test_retry_policy_bounds_the_time_a_stalled_server_can_hold_a_call() -> None:
+    policy = RetryPolicy.with_retries(4)
+    assert policy.attempts == 5
+    # 5 attempts of 120 s plus backoff caps 0.5 + 1 + 2 + 4 s: minutes, not the ~50 min of
+    # 600 s requests.
+    assert policy.longest_wait(120.0) == 5 * 120.0 + 7.5
+    assert RetryPolicy.with_retries(0).longest_wait(30.0) == 30.0
+
+
+def test_default_timeouts_are_per_kind_of_request() -> None:
+    client = StudioClient(Connection("http://127.0.0.1:9", TOKEN))
+    assert client.timeouts == Timeouts(request=30.0, imports=120.0, exports=180.0)
+    worst = client.retry.longest_wait(client.timeouts.longest)
+    assert worst < 30 * 60  # a stalled server fails a command well within half an hour
+    assert StudioClient(Connection("http://x", TOKEN), timeout=7).timeouts == Timeouts(7, 7, 7)
+
+
+IMPORTED = {"task_count": 1, "prediction_count": 0, "task_ids": [5]}
+
+
+def test_imports_get_their_own_longer_timeout(sick_server: SickServer) -> None:
+    """A batch import that takes longer than a small call may is not cut off."""
+    slow_import = stall_then(0.8, 201, IMPORTED)
+    sick_server.behaviour = [slow_import]
+    client = client_for(
+        sick_server, fast_policy([], attempts=1), timeout=Timeouts(request=0.3, imports=5.0)
+    )
+    result = client.import_tasks(7, [{"data": {"text": "x"}, "meta": {}, "predictions": []}])
+    assert result.task_ids == (5,)
+    # The same stall on a small call is a timeout.
+    sick_server.behaviour = [slow_import]
+    with pytest.raises(ServerError) as caught:
+        client.whoami()
+    assert caught.value.problems[0].code == "EG533"
+    assert "0.3 s" in caught.value.problems[0].message
+
+
+def test_exports_get_their_own_longer_timeout(sick_server: SickServer) -> None:
+    export = json.dumps([{"id": 1, "data": {"text": "x"}}]).encode()
+    sick_server.behaviour = [
+        stall_then(0.8, 201, {"id": 99, "title": "eventgold pull", "status": "completed"}),
+        stall_then(0.8, 200, export, raw=True),
+        answer(204, {}),
+    ]
+    client = client_for(
+        sick_server, fast_policy([], attempts=1), timeout=Timeouts(request=0.3, exports=5.0)
+    )
+    assert client.export_snapshot(7) == export
+
+
+def test_cli_timeout_and_retries_bound_a_stalled_push(
+    sick_server: SickServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sick_server.behaviour = [stall(3.0)]
+    doc = tmp_path / "doc1.txt"
+    doc.write_text("Russia moved troops to Kursk.", encoding="utf-8")
+    monkeypatch.setenv("LABEL_STUDIO_API_KEY", TOKEN)
+    began = time.monotonic()
+    result = CliRunner().invoke(
+        app,
+        [
+            "studio",
+            "push",
+            str(doc),
+            "--project",
+            "p",
+            "--url",
+            sick_server.url,
+            "--timeout",
+            "0.3",
+            "--retries",
+            "1",
+        ],
+    )
+    took = time.monotonic() - began
+    assert result.exit_code == 3, result.output
+    assert "EG533" in result.output and "timed out 2 times" in result.output
+    assert "--timeout" in result.output  # the hint names options the command has
+    assert "Traceback" not in result.output
+    assert sick_server.requests == 2  # --retries 1: one retry, no hidden second layer
+    assert took < RetryPolicy.with_retries(1).longest_wait(0.3) + 3.0
+
+
+def test_cli_pull_takes_timeout_and_retries(
+    sick_server: SickServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sick_server.behaviour = [stall(3.0)]
+    monkeypatch.setenv("LABEL_STUDIO_API_KEY", TOKEN)
+    out = tmp_path / "pulled.jsonl"
+    result = CliRunner().invoke(
+        app,
+        [
+            "studio",
+            "pull",
+            "--project",
+            "news",
+            "-o",
+            str(out),
+            "--url",
+            sick_server.url,
+            "--timeout",
+            "0.2",
+            "--retries",
+            "2",
+        ],
+    )
+    assert result.exit_code == 3, result.output
+    assert "EG533" in result.output and "timed out 3 times" in result.output
+    assert sick_server.requests == 3
+    assert not out.exists()

@@ -20,6 +20,7 @@ from eventgold.cli._common import (
 from eventgold.errors import EXIT_SERVER, Problem, UsageError
 from eventgold.schema import REGISTRY
 from eventgold.studio import (
+    RetryPolicy,
     StudioClient,
     label_config_xml,
     load_documents,
@@ -55,6 +56,26 @@ TokenFileOption = Annotated[
     ),
 ]
 ProjectOption = Annotated[str, typer.Option("--project", "-p", help="Project title.")]
+TimeoutOption = Annotated[
+    float | None,
+    typer.Option(
+        "--timeout",
+        min=0.1,
+        help="Seconds the server may stay silent on one request before it is retried "
+        "(default: 30, imports 120, exports 180).",
+        show_default=False,
+    ),
+]
+RetriesOption = Annotated[
+    int,
+    typer.Option(
+        "--retries",
+        min=0,
+        help="Retries of a request that timed out, could not connect or got a 5xx answer "
+        "(exponential backoff with jitter, at most 8 s apart).",
+    ),
+]
+DEFAULT_RETRIES = RetryPolicy().attempts - 1
 
 
 @app.command("config")
@@ -121,8 +142,18 @@ def status(state_dir: StateDirOption = DEFAULT_STATE_DIR) -> None:
         raise typer.Exit(EXIT_SERVER)
 
 
-def _client(url: str | None, token_file: Path | None, state_dir: Path) -> StudioClient:
-    return StudioClient(resolve_connection(url, token_file, state_dir))
+def _client(
+    url: str | None,
+    token_file: Path | None,
+    state_dir: Path,
+    timeout: float | None,
+    retries: int,
+) -> StudioClient:
+    return StudioClient(
+        resolve_connection(url, token_file, state_dir),
+        retry=RetryPolicy.with_retries(retries),
+        timeout=timeout,
+    )
 
 
 @app.command("push")
@@ -141,12 +172,14 @@ def push(
     batch_size: Annotated[
         int, typer.Option("--batch-size", help="Tasks per import request.")
     ] = 500,
+    timeout: TimeoutOption = None,
+    retries: RetriesOption = DEFAULT_RETRIES,
     schema_ext: SchemaExtOption = None,
 ) -> None:
     """Create or update a project and import documents with their predictions, idempotently."""
     table = table_for(schema_ext)
     documents = load_documents(docs, table)
-    client = _client(url, token_file, state_dir)
+    client = _client(url, token_file, state_dir, timeout, retries)
     with Progress(
         TextColumn("[bold]push[/]"),
         BarColumn(),
@@ -197,6 +230,8 @@ def pull(
     url: UrlOption = None,
     token_file: TokenFileOption = None,
     state_dir: StateDirOption = DEFAULT_STATE_DIR,
+    timeout: TimeoutOption = None,
+    retries: RetriesOption = DEFAULT_RETRIES,
     schema_ext: SchemaExtOption = None,
 ) -> None:
     """Export a project and convert every annotation (and prediction) into records."""
@@ -207,7 +242,7 @@ def pull(
         result = pull_file(from_export, table, lenient=lenient, predictions=predictions)
     else:
         assert project is not None
-        client = _client(url, token_file, state_dir)
+        client = _client(url, token_file, state_dir, timeout, retries)
         with err_console.status(f"exporting {project!r}..."):
             result = pull_project(client, project, table, lenient=lenient, predictions=predictions)
     report_path = write_pull(result, output, report)

@@ -11,7 +11,7 @@ Library use (no CLI needed)::
 Nothing here returns a label_studio_sdk type: records, dataclasses and JSON only.
 """
 
-from eventgold.studio.client import ImportResult, ProjectInfo, StudioClient, UserInfo
+from eventgold.studio.client import ImportResult, ProjectInfo, StudioClient, Timeouts, UserInfo
 from eventgold.studio.config import StudioConfig, label_config_xml, studio_config
 from eventgold.studio.connection import Connection, resolve_connection
 from eventgold.studio.convert import (
@@ -64,6 +64,7 @@ __all__ = [
     "ServerStatus",
     "StudioClient",
     "StudioConfig",
+    "Timeouts",
     "UserInfo",
     "add_annotation",
     "convert_export",

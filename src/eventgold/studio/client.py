@@ -36,6 +36,32 @@ KEY_LOOKUP_CHUNK = 100  # keys per Data Manager "or" filter (keeps the GET URL s
 
 
 @dataclass(frozen=True)
+class Timeouts:
+    """Seconds the server may stay silent on one HTTP request before it counts as timed out
+    (and is retried per the :class:`RetryPolicy`).
+
+    httpx applies them per network operation: to connecting and to each wait for the next
+    bytes, so a download that keeps flowing is never cut. Small calls (look-ups, users,
+    annotations) answer in well under a second; an import grows with the batch (~9 s for 500
+    prediction-heavy tasks on a loaded 2-core machine) and a snapshot export with the whole
+    project (~25 s for 2,000 such tasks), so they get more room.
+    """
+
+    request: float = 30.0
+    imports: float = 120.0
+    exports: float = 180.0
+
+    @classmethod
+    def every(cls, seconds: float) -> Timeouts:
+        """The same timeout for every request (``--timeout``)."""
+        return cls(seconds, seconds, seconds)
+
+    @property
+    def longest(self) -> float:
+        return max(self.request, self.imports, self.exports)
+
+
+@dataclass(frozen=True)
 class UserInfo:
     id: int
     email: str
@@ -98,11 +124,17 @@ class StudioClient:
         connection: Connection,
         *,
         retry: RetryPolicy | None = None,
-        timeout: float = 600.0,
+        timeout: float | Timeouts | None = None,
     ) -> None:
+        """``timeout``: seconds for every request, or per kind of request (default
+        :class:`Timeouts`: 30 s, imports 120 s, exports 180 s)."""
         self.connection = connection
         self.retry = retry or RetryPolicy()
-        self.timeout = timeout
+        if timeout is None:
+            timeout = Timeouts()
+        elif not isinstance(timeout, Timeouts):
+            timeout = Timeouts.every(timeout)
+        self.timeouts = timeout
         self._sdk: LabelStudio | None = None
 
     # ------------------------------------------------------------------ plumbing
@@ -120,7 +152,7 @@ class StudioClient:
                 lambda: LabelStudio(  # type: ignore[no-untyped-call]
                     base_url=self.connection.url,
                     api_key=self.connection.token,
-                    timeout=self.timeout,
+                    timeout=self.timeouts.request,  # bulk calls pass their own
                     # Our RetryPolicy is the only retry layer: the SDK's own (2 retries on
                     # 5xx/408/409/429 and dropped connections) would multiply the attempts and
                     # re-send an import blindly, bypassing the re-check that avoids duplicates.
@@ -129,11 +161,15 @@ class StudioClient:
             )
         return self._sdk
 
-    def _give_up(self, what: str) -> Callable[[BaseException, int], BaseException]:
+    def _give_up(self, what: str, timeout: float) -> Callable[[BaseException, int], BaseException]:
         def give_up(exc: BaseException, attempts: int) -> BaseException:
             url = self.connection.url
             if isinstance(exc, httpx.TimeoutException):
-                code, msg = "EG533", f"{what}: {url} timed out {attempts} times"
+                code, msg = (
+                    "EG533",
+                    f"{what}: {url} timed out {attempts} times "
+                    f"(no answer within {timeout:g} s per request)",
+                )
             elif isinstance(exc, httpx.TransportError):
                 code, msg = (
                     "EG531",
@@ -159,13 +195,15 @@ class StudioClient:
         rejected_code: str = "EG541",
         retry: RetryPolicy | None = None,
         before_retry: Callable[[int], None] | None = None,
+        timeout: float | None = None,
     ) -> T:
+        """``fn()`` with retries; ``timeout`` is the one its requests use (for the message)."""
         try:
             return call_with_retries(
                 fn,
                 retry or self.retry,
                 is_transient=is_transient,
-                give_up=self._give_up(what),
+                give_up=self._give_up(what, timeout or self.timeouts.request),
                 before_retry=before_retry,
             )
         except ApiError as exc:
@@ -326,7 +364,7 @@ class StudioClient:
                 params={"return_task_ids": True},
                 content=orjson.dumps(list(tasks)),
                 headers={"Content-Type": "application/json"},
-                request_options={"max_retries": 0},
+                request_options={"max_retries": 0, "timeout": self.timeouts.imports},
             )
             if response.status_code >= 400:
                 raise ApiError(
@@ -341,7 +379,12 @@ class StudioClient:
                 tuple(int(i) for i in body.get("task_ids") or ()),
             )
 
-        return self._call(f"import {len(tasks)} tasks", send, before_retry=before_retry)
+        return self._call(
+            f"import {len(tasks)} tasks",
+            send,
+            before_retry=before_retry,
+            timeout=self.timeouts.imports,
+        )
 
     def create_annotation(
         self,
@@ -419,22 +462,30 @@ class StudioClient:
     def export_snapshot(self, project_id: int) -> bytes:
         """The full JSON export (predictions and annotators as objects) as raw bytes."""
 
+        slow: Any = {"timeout": self.timeouts.exports}  # the server builds the snapshot inline
+
         def export() -> bytes:
             exports = self.sdk.projects.exports
             snapshot = exports.create(
                 project_id,
                 title="eventgold pull",
                 serialization_options=cast(Any, FULL_EXPORT_OPTIONS),
+                request_options=slow,
             )
             assert snapshot.id is not None
             try:
                 return b"".join(
-                    exports.download(project_id, export_pk=snapshot.id, export_type="JSON")
+                    exports.download(
+                        project_id,
+                        export_pk=snapshot.id,
+                        export_type="JSON",
+                        request_options=slow,
+                    )
                 )
             finally:
                 exports.delete(project_id, export_pk=snapshot.id)
 
-        return self._call("export the project", export)
+        return self._call("export the project", export, timeout=self.timeouts.exports)
 
     def export_plain(self, project_id: int) -> bytes:
         """The SDK's one-call JSON export (prediction ids only); used as a benchmark anchor."""
@@ -442,7 +493,11 @@ class StudioClient:
             "export the project",
             lambda: b"".join(
                 self.sdk.projects.exports.download_sync(
-                    project_id, export_type="JSON", download_all_tasks=True
+                    project_id,
+                    export_type="JSON",
+                    download_all_tasks=True,
+                    request_options={"timeout": self.timeouts.exports},
                 )
             ),
+            timeout=self.timeouts.exports,
         )

@@ -29,6 +29,20 @@ class RetryPolicy:
     def delay(self, retry_number: int) -> float:
         return self.rng.uniform(0.0, min(self.max_delay, self.base_delay * 2**retry_number))
 
+    @classmethod
+    def with_retries(cls, retries: int) -> RetryPolicy:
+        """The default backoff with ``retries`` retries after the first attempt (``--retries``)."""
+        return cls(attempts=retries + 1)
+
+    def longest_wait(self, timeout: float) -> float:
+        """The most one call can take when every attempt times out after ``timeout`` seconds:
+        every attempt plus the largest backoff before each retry. This is what bounds the time
+        a stalled server can hold a command."""
+        backoff = sum(
+            min(self.max_delay, self.base_delay * 2.0**n) for n in range(self.attempts - 1)
+        )
+        return self.attempts * timeout + backoff
+
 
 NO_RETRY = RetryPolicy(attempts=1)
 
