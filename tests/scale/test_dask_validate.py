@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -77,3 +79,58 @@ def test_unreachable_scheduler_is_a_clear_error(shards: Path) -> None:
     )
     assert result.exit_code == 3
     assert "EG091" in result.output and "Traceback" not in result.output
+
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "extension"
+
+
+@pytest.fixture
+def extension(tmp_path: Path) -> tuple[Path, Path]:
+    """The example extension under a name of its own (workers of the session cluster live on,
+    so a name they saw in another test would hide a missing shipment), and its records in two
+    shards plus one record that breaks an extension rule."""
+    name = f"acme-{uuid.uuid4().hex[:8]}"
+    definition = tmp_path / f"{name}.yaml"
+    text = (EXAMPLE / "acme-events-0.3.0.yaml").read_text(encoding="utf-8")
+    definition.write_text(
+        re.sub(r"(?m)^name: .*$", f"name: {name}", text, count=1), encoding="utf-8"
+    )
+    lines = (EXAMPLE / "records.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [{**json.loads(line), "schema_name": name} for line in lines]
+    broken = json.loads(json.dumps(records[0]))
+    broken["document"]["id"] = "acme-broken"
+    broken["mentions"][0]["type"] = "NOT_A_TYPE"
+    folder = tmp_path / "ext-shards"
+    folder.mkdir()
+    write_shard(folder / "part-0.jsonl", records[:1])
+    write_shard(folder / "part-1.jsonl", [*records[1:], broken])
+    return definition, folder
+
+
+def test_schema_ext_records_validate_on_the_workers(
+    extension: tuple[Path, Path], cluster: str
+) -> None:
+    """The workers know the extension the client loaded: no EG110, the same report."""
+    from eventgold.schema import active_table
+
+    definition, shards = extension
+    active_table(definition)
+    # Not shipped, the workers cannot read the records: the guard that this test can fail.
+    blind = validate_shards([str(shards)], scheduler=cluster, tables=())
+    assert blind.codes["EG110"] == 3
+    local = validate_paths([shards])
+    distributed = validate_shards([str(shards)], scheduler=cluster)
+    assert "EG110" not in distributed.codes
+    assert distributed.invalid_records == 1 and local.invalid_records == 1
+    assert sorted(map(str, local.problems)) == sorted(map(str, distributed.problems))
+
+
+def test_cli_schema_ext_with_dask_backend(extension: tuple[Path, Path], cluster: str) -> None:
+    definition, shards = extension
+    broken = (shards / "part-1.jsonl").read_text(encoding="utf-8").splitlines()
+    (shards / "part-1.jsonl").write_text(broken[0] + "\n", encoding="utf-8")
+    args = ["validate", str(shards), "--backend", "dask", "--scheduler", cluster]
+    result = CliRunner().invoke(app, [*args, "--schema-ext", str(definition), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["ok"] and report["records"] == 2

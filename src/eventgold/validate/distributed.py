@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from eventgold.errors import Problem, ServerError, UsageError
+from eventgold.schema import REGISTRY, SchemaTable
 from eventgold.validate.api import Report, Validator, _Cluster, _duplicate_id, record_identity
 from eventgold.validate.reader import STDIN, Item, expand_paths, read_items
 
@@ -79,6 +80,28 @@ def map_shards(client: Any, fn: Callable[..., R], shards: Sequence[T], *args: An
     return gather(client, [client.submit(fn, shard, *args, pure=False) for shard in shards])
 
 
+# ------------------------------------------------------------------------------ extensions
+
+
+def extension_tables() -> tuple[SchemaTable, ...]:
+    """The tables this process knows beyond the published definitions: project extensions
+    loaded with ``--schema-ext`` or ``eventgold.toml`` (and any table added at run time).
+
+    Workers are other processes, often on other machines, whose registry holds only the
+    published tables. The resolved tables (a few KB each, pickled with the task) are shipped
+    rather than the definition path, which a worker may not see, or its text, which could
+    only be rebuilt on a worker that also knows the table it extends.
+    """
+    return tuple(t for key, t in REGISTRY.tables.items() if key not in REGISTRY.versions)
+
+
+def install_tables(tables: Sequence[SchemaTable]) -> None:
+    """Runs on a worker before a shard task: make the client's extension tables known.
+    Re-adding is cheap and keeps a long-lived worker from holding a stale edit of a table."""
+    for table in tables:
+        REGISTRY.add_table(table)
+
+
 # ------------------------------------------------------------------------------ shard tasks
 
 
@@ -107,7 +130,8 @@ class _ShardValidator(Validator):
         self.documents.append((id_digest(record_identity(record)), item.line))
 
 
-def validate_shard(file: str) -> ShardOutcome:
+def validate_shard(file: str, tables: Sequence[SchemaTable] = ()) -> ShardOutcome:
+    install_tables(tables)
     validator = _ShardValidator()
     for item in read_items([file]):
         validator.feed(item)
@@ -190,14 +214,22 @@ def _duplicates(client: Any, outcomes: Sequence[ShardOutcome], merged: Validator
 
 
 def validate_shards(
-    paths: Sequence[str], *, scheduler: str | None = None, workers: int = 2
+    paths: Sequence[str],
+    *,
+    scheduler: str | None = None,
+    workers: int = 2,
+    tables: Sequence[SchemaTable] | None = None,
 ) -> Report:
-    """Validate files/folders of JSONL shards on Dask; the same report as :func:`validate_paths`."""
+    """Validate files/folders of JSONL shards on Dask; the same report as :func:`validate_paths`.
+
+    ``tables``: schema tables the workers must know besides the published ones (default: the
+    extensions this process has loaded, see :func:`extension_tables`)."""
     files = expand_paths(paths)
     if STDIN in files:
         raise UsageError(Problem("EG093", "the dask backend reads files, not standard input"))
+    shipped = tuple(extension_tables() if tables is None else tables)
     with dask_client(scheduler, workers) as client:
-        outcomes = map_shards(client, validate_shard, files)
+        outcomes = map_shards(client, validate_shard, files, shipped)
         merged = _merge(outcomes)
         _duplicates(client, outcomes, merged)
         if merged.clusters:
