@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,34 @@ def test_bad_shard_leaves_previous_output_untouched(
     assert "EG002" in result.output and "Traceback" not in result.output
     assert sorted(p.name for p in out.iterdir()) == ["previous.txt"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out"]
+
+
+def test_schema_ext_is_shipped_to_the_workers(shards: Path, tmp_path: Path, cluster: str) -> None:
+    """--schema-ext with --backend dask writes the extension's records, as the local backend
+    does (the workers cannot load the extension themselves)."""
+    from eventgold.annotate.packs import DEFAULT_PACK
+    from eventgold.schema import active_table
+
+    definition = ROOT / "examples" / "extension" / "acme-events-0.3.0.yaml"
+    table = active_table(definition)
+    # The core pack's names all exist in the extension (extensions only add).
+    pack = tmp_path / "acme-pack.yaml"
+    core = DEFAULT_PACK.read_text(encoding="utf-8")
+    pack.write_text(re.sub(r"(?m)^schema: .*$", f"schema: {table.name}", core), encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["preannotate", str(shards), "-o", str(out), "--published", "2024-10-30"]
+    ext = ["--rules", str(pack), "--schema-ext", str(definition)]
+    dask = ["--backend", "dask", "--scheduler", cluster]
+    result = CliRunner().invoke(app, [*args, *ext, *dask])
+    assert result.exit_code == 0, result.output
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["schema_id"] == table.id == "acme-events@0.3.0"
+    parts = sorted(out.glob("part-*.jsonl"))
+    records = [json.loads(line) for p in parts for line in p.read_text("utf-8").splitlines()]
+    assert len(records) == 15
+    assert {(r["schema_name"], r["schema_version"]) for r in records} == {("acme-events", "0.3.0")}
+    assert sum(len(r["events"]) for r in records) > 0
+    assert validate_paths(parts).ok
+    local = tmp_path / "local.jsonl"
+    preannotate_paths([shards], local, published="2024-10-30", pack=pack, table=table)
+    assert b"".join(p.read_bytes() for p in parts) == local.read_bytes()

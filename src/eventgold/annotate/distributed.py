@@ -24,7 +24,7 @@ from eventgold.annotate.packs import DEFAULT_PACK
 from eventgold.annotate.run import check_published, preannotate_paths
 from eventgold.atomic import atomic_directory, atomic_write_text
 from eventgold.errors import DataError, EventgoldError, Problem, UsageError
-from eventgold.schema import default_table
+from eventgold.schema import SchemaTable, default_table
 from eventgold.validate.distributed import dask_client, gather
 from eventgold.validate.reader import STDIN
 
@@ -51,6 +51,7 @@ class ShardManifest(BaseModel):
 
     kind: Literal["eventgold-preannotate-shards"] = "eventgold-preannotate-shards"
     rules: str
+    schema_id: str | None = None  # name@version the records were written for
     published: str | None
     documents: int
     mentions: int
@@ -73,10 +74,17 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def annotate_shard(source: str, part: str, published: str | None, pack: str) -> ShardResult:
-    """Runs on a worker: annotate one shard into ``part`` (problems returned as data)."""
+def annotate_shard(
+    source: str, part: str, published: str | None, pack: str, table: SchemaTable
+) -> ShardResult:
+    """Runs on a worker: annotate one shard into ``part`` (problems returned as data).
+
+    ``table`` is the client's resolved table, shipped with the task: a project extension
+    (``--schema-ext``) is not in a worker's registry, and its file may not be on the worker."""
     try:
-        stats = preannotate_paths([source], Path(part), published=published, pack=Path(pack))
+        stats = preannotate_paths(
+            [source], Path(part), published=published, pack=Path(pack), table=table
+        )
     except EventgoldError as exc:
         return ShardResult(problems=exc.problems)
     out = Path(part)
@@ -102,10 +110,13 @@ def preannotate_shards(
     pack: Path = DEFAULT_PACK,
     scheduler: str | None = None,
     workers: int = 2,
+    table: SchemaTable | None = None,
 ) -> ShardManifest:
-    """Annotate every shard under ``paths`` into the folder ``out_dir`` (atomically)."""
+    """Annotate every shard under ``paths`` into the folder ``out_dir`` (atomically), with
+    ``table`` (default: the latest base table; a project extension's for its records)."""
     published = check_published(published)
-    Annotator.check(pack, default_table())  # a bad pack fails before any worker starts
+    table = table or default_table()
+    Annotator.check(pack, table)  # a bad pack fails before any worker starts
     files = input_files(paths)
     if STDIN in files:
         raise UsageError(Problem("EG093", "the dask backend reads files, not standard input"))
@@ -118,6 +129,7 @@ def preannotate_shards(
                 str(tmp / f"part-{index:05d}.jsonl"),
                 published,
                 str(Path(pack).resolve()),
+                table,
                 pure=False,
             )
             for index, source in enumerate(files)
@@ -129,6 +141,7 @@ def preannotate_shards(
         entries = [r.entry for r in results if r.entry is not None]
         manifest = ShardManifest(
             rules=str(pack),
+            schema_id=table.id,
             published=published,
             documents=sum(e.documents for e in entries),
             mentions=sum(e.mentions for e in entries),

@@ -88,6 +88,7 @@ def preannotate(
             pack=rules,
             scheduler=scheduler,
             workers=dask_workers,
+            table=table,
         )
         err_console.print(
             f"wrote {manifest.documents} record(s) in {len(manifest.shards)} shard(s) with "
