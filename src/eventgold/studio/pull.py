@@ -11,6 +11,8 @@ annotations with problems and reports them.
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +21,6 @@ from typing import Any, Literal
 import orjson
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from eventgold.atomic import atomic_output, atomic_write_text
 from eventgold.errors import DataError, Problem, UsageError
 from eventgold.schema import (
     AnnotationInfo,
@@ -442,12 +443,38 @@ def default_report_path(out: Path) -> Path:
     return out.with_name(out.name + ".report.json")
 
 
+def _temp_beside(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    return Path(name)
+
+
 def write_pull(result: PullResult, out: Path, report: Path | None = None) -> Path:
-    """Write the records as JSONL and the report as JSON, each atomically."""
+    """Write the records as JSONL and the report as JSON: a pair that never contradicts itself.
+
+    Two files cannot be renamed in one atomic step, so the order makes the pair safe: both are
+    written in full to temporaries beside their targets (the slow part; an interruption there
+    leaves the previous pair untouched), then the previous report is removed, the records are
+    swapped in, and the report last. Whenever it stops, the disk holds the old pair, records
+    without a report, or the new pair, never a report beside records it does not describe:
+    a missing report is visible, a stale one would be believed (counts, skipped annotations).
+    """
     report_path = report or default_report_path(out)
-    with atomic_output(out) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as handle:
-        for record in result.records:
-            data: dict[str, Any] = record.model_dump(mode="json", exclude_none=True)
-            handle.write(json.dumps(data, ensure_ascii=False) + "\n")
-    atomic_write_text(report_path, result.report().model_dump_json(indent=2) + "\n")
+    records_tmp = _temp_beside(out)
+    report_tmp = _temp_beside(report_path)
+    try:
+        with open(records_tmp, "w", encoding="utf-8", newline="\n") as handle:
+            for record in result.records:
+                data: dict[str, Any] = record.model_dump(mode="json", exclude_none=True)
+                handle.write(json.dumps(data, ensure_ascii=False) + "\n")
+        with open(report_tmp, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(result.report().model_dump_json(indent=2) + "\n")
+        report_path.unlink(missing_ok=True)
+        os.replace(records_tmp, out)
+        os.replace(report_tmp, report_path)
+    except BaseException:
+        records_tmp.unlink(missing_ok=True)
+        report_tmp.unlink(missing_ok=True)
+        raise
     return report_path
