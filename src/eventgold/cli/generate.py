@@ -81,6 +81,14 @@ def _annotate_artifacts() -> list[Artifact]:
     return [Artifact("src/eventgold/annotate/data/gazetteers/countries.yaml", countries_yaml)]
 
 
+def _cli_artifacts() -> list[Artifact]:
+    # The CLI reference page walks the typer application: any new command or option shows up.
+    from eventgold.cli.main import app
+    from eventgold.cli.reference import cli_reference_markdown
+
+    return [Artifact("docs/reference/cli.md", lambda: cli_reference_markdown(app))]
+
+
 def artifacts() -> list[Artifact]:
     """Every generated file of the project."""
     return [
@@ -88,6 +96,7 @@ def artifacts() -> list[Artifact]:
         *_schema_artifacts(),
         *_studio_artifacts(),
         *_annotate_artifacts(),
+        *_cli_artifacts(),
     ]
 
 
