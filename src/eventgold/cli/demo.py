@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from eventgold.cli._common import err_console, handle_errors, is_tty, out_console
@@ -18,7 +19,7 @@ from eventgold.studio.server import DEFAULT_PORT
 
 
 class _RichReporter:
-    """A spinner while a step runs, then one line with its duration."""
+    """A spinner with the elapsed time while a step runs, then one line with its duration."""
 
     def __init__(self) -> None:
         self.index = 0
@@ -29,8 +30,15 @@ class _RichReporter:
         if not is_tty():
             yield None
             return
-        with err_console.status(f"[{self.index}] {name}...") as status:
-            yield status
+        with Progress(
+            SpinnerColumn(),
+            TextColumn(f"[{self.index}] {name}..."),
+            TimeElapsedColumn(),  # the first Label Studio start takes a while: show it moves
+            console=err_console,
+            transient=True,
+        ) as bar:
+            bar.add_task(name, total=None)
+            yield bar
 
     def finished(self, step: Step) -> None:
         out_console.print(
