@@ -119,6 +119,7 @@ CODES: dict[str, Code] = _codes(
     Code("EG514", "unknown control", "The result names a control that the generated config does not have."),
     Code("EG515", "duplicate region", "Region ids must be unique within an annotation."),
     Code("EG516", "pulled record violates the schema", "Fix the annotation in Label Studio (see message)."),
+    Code("EG517", "task pushed with another schema", "Pull with the schema the project was pushed with (--schema-ext FILE)."),
     Code("EG520", "push input invalid", "Give .txt documents or eventgold document records."),
     Code("EG521", "conflicting documents", "Two inputs share a document id or key with different content."),
     # EG53x-EG54x: Label Studio server and connection (exit 3)

@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from eventgold.errors import DataError, Problem, UsageError
 from eventgold.schema import (
+    REGISTRY,
     AnnotationInfo,
     Document,
     DocumentRecord,
@@ -225,11 +226,47 @@ def task_document(task: LsTask, index: int, source: str) -> Document | Problem:
         return Problem("EG502", f"task {task.id}: {exc.errors()[0]['msg']}", f"{path}.meta", source)
 
 
+def readable_schemas(table: SchemaTable) -> frozenset[str]:
+    """Ids of the schemas whose tasks ``table`` reads correctly: itself and every table it
+    extends (an extension only adds, so the labels of its bases mean the same in it)."""
+    ids = {table.id}
+    base = table.base
+    while base is not None and REGISTRY.known(*base):
+        ids.add(f"{base[0]}@{base[1]}")
+        base = REGISTRY.table(*base).base
+    return frozenset(ids)
+
+
+def schema_problem(
+    task: LsTask, index: int, source: str, table: SchemaTable, readable: frozenset[str]
+) -> Problem | None:
+    """A task pushed with a schema that ``table`` does not contain would be mis-read.
+
+    Its labels, roles and attributes would be looked up in the wrong table: an unknown label at
+    best, at worst a record that silently claims a schema its annotation was not made in. Tasks
+    without ``meta.eventgold.schema_id`` (not pushed by eventgold) are read with ``table``."""
+    meta = (task.meta or {}).get(META_KEY)
+    stored = meta.get("schema_id") if isinstance(meta, dict) else None
+    if not isinstance(stored, str) or stored in readable:
+        return None
+    return Problem(
+        "EG517",
+        f"task {task.id} was pushed with schema {stored}, but this pull reads with {table.id}, "
+        "which does not contain it",
+        f"$[{index}].meta.{META_KEY}.schema_id",
+        source,
+        hint=f"Pull with the schema the project was pushed with ({stored}): --schema-ext FILE "
+        "for an extension (it also reads tasks of the table it extends), or a version of "
+        "eventgold that has it.",
+    )
+
+
 class _Converter:
     def __init__(
         self, table: SchemaTable, source: str, *, lenient: bool, predictions: bool
     ) -> None:
         self.table = table
+        self.readable = readable_schemas(table)
         self.config: StudioConfig = studio_config(table)
         self.source = source
         self.lenient = lenient
@@ -293,6 +330,10 @@ class _Converter:
         document = task_document(task, index, self.source)
         if isinstance(document, Problem):
             self.reject(task.id, "task", None, [document])
+            return
+        wrong_schema = schema_problem(task, index, self.source, self.table, self.readable)
+        if wrong_schema is not None:
+            self.reject(task.id, "task", None, [wrong_schema])
             return
         omap = OffsetMap(document.text)
         for position, annotation in enumerate(task.annotations):
