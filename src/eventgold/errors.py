@@ -121,7 +121,7 @@ CODES: dict[str, Code] = _codes(
     Code("EG516", "pulled record violates the schema", "Fix the annotation in Label Studio (see message)."),
     Code("EG517", "task pushed with another schema", "Pull with the schema the project was pushed with (--schema-ext FILE)."),
     Code("EG520", "push input invalid", "Give .txt documents or eventgold document records."),
-    Code("EG521", "conflicting documents", "Two inputs share a document id or key with different content."),
+    Code("EG521", "conflicting documents", "One id must name one text, and one text (the task key is its sha256) one id: de-duplicate the inputs."),
     # EG53x-EG54x: Label Studio server and connection (exit 3)
     Code("EG531", "server unreachable", "Start it (eventgold studio start) or check --url.", 3),
     Code("EG532", "server error", "Label Studio answered 5xx repeatedly; see its log.", 3),

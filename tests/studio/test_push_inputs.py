@@ -6,7 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from eventgold.cli.main import app
 from eventgold.errors import DataError
 from eventgold.schema import Provenance, default_table
 from eventgold.studio import load_documents
@@ -52,6 +54,43 @@ def test_same_id_with_another_text_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DataError) as caught:
         load_documents([tmp_path / "a" / "d1.txt", tmp_path / "b" / "d1.txt"], TABLE)
     assert caught.value.problems[0].code == "EG521"
+
+
+def test_same_text_under_two_ids_is_refused_with_the_reason_and_the_fix(tmp_path: Path) -> None:
+    """The task key is the text's sha256: two ids over one text cannot be two tasks."""
+    text = "Russia vetoed the resolution.\n"
+    (tmp_path / "wire-1.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "wire-2.txt").write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_documents([tmp_path / "wire-1.txt", tmp_path / "wire-2.txt"], TABLE)
+    (problem,) = caught.value.problems
+    assert problem.code == "EG521" and problem.file == str(tmp_path / "wire-2.txt")
+    assert "'wire-2'" in problem.message and "'wire-1'" in problem.message
+    assert str(tmp_path / "wire-1.txt") in problem.message  # where the first one came from
+    assert "sha256" in problem.message
+    assert problem.hint is not None and "De-duplicate" in problem.hint
+    assert "eventgold gold dedup" in problem.hint
+
+
+def test_cli_push_of_identical_texts_explains_before_connecting(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("Same words.", encoding="utf-8")
+    result = CliRunner().invoke(
+        app,
+        [
+            "studio",
+            "push",
+            str(tmp_path / "a.txt"),
+            str(tmp_path / "b.txt"),
+            "--project",
+            "p",
+            "--url",
+            "http://127.0.0.1:9",
+        ],
+    )
+    assert result.exit_code == 1, result.output
+    assert "EG521" in result.output and "De-duplicate" in result.output
+    assert "Traceback" not in result.output
 
 
 def test_invalid_records_are_refused_before_anything_is_sent(tmp_path: Path) -> None:

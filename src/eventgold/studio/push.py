@@ -116,9 +116,26 @@ def load_documents(paths: Iterable[str | Path], table: SchemaTable) -> list[Push
     return group_documents(records)
 
 
+def same_text_problem(doc_id: str, first_id: str, first_where: str, where: str) -> Problem:
+    """Two ids over one text. The task key stays the text's sha256 (DESIGN.md): it is what
+    finds a task again on a re-push or a resumed push, whatever ids the inputs carry, so one
+    text is one task. Say so, and what to do, instead of pushing one and dropping the other."""
+    return Problem(
+        "EG521",
+        f"document {doc_id!r} has the same text as {first_id!r} ({first_where}): a Label Studio "
+        "task is keyed by the sha256 of its text, so identical texts are one task and "
+        f"{doc_id!r} cannot be pushed beside {first_id!r}",
+        "$.document.id",
+        where,
+        hint=f"De-duplicate the inputs: push one of {first_id!r} and {doc_id!r} (eventgold gold "
+        "dedup lists documents with the same or nearly the same text).",
+    )
+
+
 def group_documents(records: Sequence[tuple[DocumentRecord, str]]) -> list[PushDocument]:
     """One :class:`PushDocument` per text, refusing ids and texts that disagree."""
     by_key: dict[str, tuple[DocumentRecord, list[DocumentRecord]]] = {}
+    first_seen: dict[str, str] = {}  # key -> where its first document came from
     key_of_id: dict[str, tuple[str, str]] = {}
     problems: list[Problem] = []
     for record, where in records:
@@ -139,17 +156,12 @@ def group_documents(records: Sequence[tuple[DocumentRecord, str]]) -> list[PushD
             first, predictions = by_key[doc.sha256]
             if first.document.id != doc.id:
                 problems.append(
-                    Problem(
-                        "EG521",
-                        f"document {doc.id!r} has the same text as {first.document.id!r}; "
-                        "the task key is the text's sha256, so push it once",
-                        "$.document.id",
-                        where,
-                    )
+                    same_text_problem(doc.id, first.document.id, first_seen[doc.sha256], where)
                 )
                 continue
         else:
             by_key[doc.sha256] = (record, [])
+            first_seen[doc.sha256] = where
             predictions = by_key[doc.sha256][1]
         if record.mentions or record.events:
             predictions.append(record)
