@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import typer
+
+import eventgold
 
 # typer ships its own click-compatible classes; duck typing keeps this independent of them.
 Command = Any
@@ -21,13 +24,23 @@ def _walk(command: Command, path: list[str]) -> list[tuple[list[str], Command]]:
     return out
 
 
+def _portable(value: object) -> str:
+    """Defaults inside the installed package shown relative to it, so the page is the same
+    wherever eventgold is installed."""
+    text = str(value)
+    package_dir = str(Path(eventgold.__file__).parent)
+    if text.startswith(package_dir):
+        return "<eventgold package>" + text[len(package_dir) :]
+    return text
+
+
 def _param_row(param: Parameter) -> str:
     if param.param_type_name == "option":
         names = ", ".join(f"`{n}`" for n in [*param.opts, *param.secondary_opts])
         help_text = (param.help or "").replace("|", "\\|").replace("\n", " ")
         default = ""
         if param.default not in (None, False, "", ()) and not param.is_flag:
-            default = f" (default: `{param.default}`)"
+            default = f" (default: `{_portable(param.default)}`)"
         return f"| {names} | {help_text}{default} |"
     name = (param.metavar or param.name or "").upper()
     help_text = (getattr(param, "help", None) or "").replace("|", "\\|").replace("\n", " ")
