@@ -80,6 +80,9 @@ class Tokens:
     lemma: list[int]
     ent: list[int]
     starts: list[int]  # first token of each sentence, ascending
+    # sentence start -> every LOWER and LEMMA hash in the sentence (built on first use): a
+    # word list none of whose first words occur there needs no token-by-token search.
+    vocab: dict[int, frozenset[int]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Doc) -> Tokens:
@@ -96,6 +99,13 @@ class Tokens:
         k = bisect_right(self.starts, i) - 1
         end = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.lower)
         return self.starts[k], end
+
+    def sentence_words(self, lo: int, hi: int) -> frozenset[int]:
+        """LOWER and LEMMA hashes of the sentence [lo, hi)."""
+        found = self.vocab.get(lo)
+        if found is None:
+            found = self.vocab[lo] = frozenset(self.lower[lo:hi]).union(self.lemma[lo:hi])
+        return found
 
     def is_(self, i: int, words: Words | set[int]) -> bool:
         first = words.first if isinstance(words, Words) else words
@@ -262,7 +272,11 @@ class EventFinder:
         if compiled.unless_prev and head > 0 and tokens.is_(head - 1, compiled.unless_prev):
             return False
         lo_s, hi_s = tokens.sentence(head)
-        if compiled.unless_sentence and tokens.find(lo_s, hi_s, compiled.unless_sentence):
+        if (
+            compiled.unless_sentence
+            and not tokens.sentence_words(lo_s, hi_s).isdisjoint(compiled.unless_sentence.first)
+            and tokens.find(lo_s, hi_s, compiled.unless_sentence)
+        ):
             return False
         if not rule.requires:
             return True
@@ -478,18 +492,20 @@ class EventFinder:
     @staticmethod
     def _cue_value(tokens: Tokens, trig: int, text: str, cues: list[_CompiledCue]) -> str | None:
         lo, hi = tokens.sentence(trig)
+        present = tokens.sentence_words(lo, hi)
         for cue in cues:
             if cue.has_trigger and not tokens.is_(trig, cue.trigger):
                 continue
             if cue.suffixes and not text.lower().endswith(cue.suffixes):
                 continue
             if cue.has_before and (
-                tokens.find(max(lo, trig - cue.window), trig, cue.before) is None
+                present.isdisjoint(cue.before.first)
+                or tokens.find(max(lo, trig - cue.window), trig, cue.before) is None
             ):
                 continue
-            if (
-                cue.has_after
-                and tokens.find(trig + 1, min(hi, trig + 1 + cue.window), cue.after) is None
+            if cue.has_after and (
+                present.isdisjoint(cue.after.first)
+                or tokens.find(trig + 1, min(hi, trig + 1 + cue.window), cue.after) is None
             ):
                 continue
             return cue.value
@@ -506,6 +522,9 @@ class EventFinder:
         sources = [m for m in sentences.get(lo, ()) if m.label in types]
         if not sources:
             return None
+        present = tokens.sentence_words(lo, hi)
+        if present.isdisjoint(self.according.first) and present.isdisjoint(self.speech.first):
+            return None  # neither "according to" nor a speech verb in the sentence
         at = tokens.find(lo, hi, self.according)
         if at is not None:
             after = [m for m in sources if m.start > at[0] and m.start - at[0] <= 4]
