@@ -117,9 +117,10 @@ def test_report_file_written(bad: Path, tmp_path: Path) -> None:
 
 
 def test_unknown_format_is_a_usage_error(good: Path) -> None:
-    code, _, err = invoke(str(good), "--format", "yaml")
+    code, out, err = invoke(str(good), "--format", "yaml")
     assert code == 2
     assert "--format" in err
+    assert "EG009" in out + err
 
 
 def test_missing_path_argument_is_a_usage_error() -> None:

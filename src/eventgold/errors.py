@@ -42,6 +42,7 @@ CODES: dict[str, Code] = _codes(
     Code("EG006", "file not found", "Check the path.", 2),
     Code("EG007", "record too large", "Records are limited in size; split the document."),
     Code("EG008", "not a record", "Each JSON value must be an object (a record)."),
+    Code("EG009", "invalid option value", "See the command's --help for the accepted values.", 2),
     # EG09x: distributed backend (Dask) for validate and preannotate
     Code("EG090", "dask not installed", "Install the [dask] extra: pip install 'eventgold[dask]'.", 2),
     Code("EG091", "Dask scheduler unreachable", "Check --scheduler (tcp://host:8786) and the network.", 3),

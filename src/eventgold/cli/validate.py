@@ -17,7 +17,7 @@ from eventgold.cli._common import (
     handle_errors,
     table_for,
 )
-from eventgold.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from eventgold.errors import EXIT_INVALID, EXIT_OK, Problem, UsageError
 from eventgold.validate import render_report, validate_paths
 from eventgold.validate.output import FORMATS
 
@@ -43,8 +43,9 @@ def validate(
     With --backend dask each file (shard) is validated on a Dask worker; the report is the same.
     """
     if fmt not in FORMATS:
-        typer.echo(f"error: --format must be one of {', '.join(FORMATS)}", err=True)
-        raise typer.Exit(EXIT_USAGE)
+        raise UsageError(
+            Problem("EG009", f"--format {fmt!r} is not one of {', '.join(FORMATS)}", "$")
+        )
     check_backend(backend, scheduler)
     table_for(schema_ext)  # makes a project extension's records known
     if backend == "dask":
