@@ -17,11 +17,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from eventgold.errors import Problem, UsageError
+from eventgold.errors import Problem
 from eventgold.schema import Document, new_document
 from eventgold.schema.models import ID_PATTERN
 from eventgold.validate import read_items
-from eventgold.validate.reader import STDIN
+from eventgold.validate.reader import STDIN, expand_paths
 
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
@@ -38,30 +38,9 @@ class Input:
 
 def input_files(paths: Iterable[str | Path]) -> list[str]:
     """Files to read in a stable order; folders expand to their .txt and .jsonl files."""
-    out: list[str] = []
-    for raw in paths:
-        if str(raw) == STDIN:
-            out.append(STDIN)
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix in TEXT_SUFFIXES + JSONL_SUFFIXES
-                and not p.name.startswith(".")
-            )
-            if not found:
-                raise UsageError(
-                    Problem("EG005", f"no .txt or .jsonl files in folder {path}", "$", str(path))
-                )
-            out.extend(str(p) for p in found)
-        elif path.is_file():
-            out.append(str(path))
-        else:
-            raise UsageError(Problem("EG006", f"no such file or folder: {path}", "$", str(path)))
-    return out
+    return expand_paths(
+        paths, TEXT_SUFFIXES + JSONL_SUFFIXES, described=".txt or .jsonl", dataset_manifests=False
+    )
 
 
 def read_documents(files: Iterable[str]) -> Iterator[Input]:

@@ -35,26 +35,34 @@ class Item:
     problem: Problem | None = None
 
 
-def expand_paths(paths: Iterable[str | Path]) -> list[str]:
-    """Files to read, in a stable order: folders expand to their data files (recursively)."""
+def expand_paths(
+    paths: Iterable[str | Path],
+    suffixes: tuple[str, ...] = DATA_SUFFIXES,
+    *,
+    described: str = ".jsonl/.json",
+    dataset_manifests: bool = True,
+) -> list[str]:
+    """Files to read, in a stable order: folders expand to their files with ``suffixes``
+    (recursively; ``described`` names them in the EG005 error). With ``dataset_manifests`` a
+    built dataset folder expands to the record files its manifest lists."""
     out: list[str] = []
     for raw in paths:
         if str(raw) == STDIN:
             out.append(STDIN)
             continue
         path = Path(raw)
-        dataset_records = _dataset_records(path) if path.is_dir() else None
+        dataset_records = _dataset_records(path) if dataset_manifests and path.is_dir() else None
         if dataset_records is not None:
             out.extend(dataset_records)
         elif path.is_dir():
             found = sorted(
                 p
                 for p in path.rglob("*")
-                if p.is_file() and p.suffix in DATA_SUFFIXES and not p.name.startswith(".")
+                if p.is_file() and p.suffix in suffixes and not p.name.startswith(".")
             )
             if not found:
                 raise UsageError(
-                    Problem("EG005", f"no .jsonl/.json files in folder {path}", "$", str(path))
+                    Problem("EG005", f"no {described} files in folder {path}", "$", str(path))
                 )
             out.extend(str(p) for p in found)
         elif path.is_file():
