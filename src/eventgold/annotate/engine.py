@@ -12,10 +12,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import spacy
-from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -25,6 +24,7 @@ from eventgold.annotate.lemmatizer import NAME as LEMMATIZER
 from eventgold.annotate.mentions import MentionFinder
 from eventgold.annotate.normalize import normalize_date
 from eventgold.annotate.packs import DEFAULT_PACK, RulePack, load_pack
+from eventgold.annotate.patterns import ColumnSet
 from eventgold.annotate.sentences import NAME as SENTENCES
 from eventgold.schema import (
     AnnotationInfo,
@@ -115,8 +115,12 @@ class Annotator:
         self.table = table or default_table()
         self.pack: RulePack = load_pack(pack_path, self.table)
         self.nlp = build_nlp()
-        self.mentions = MentionFinder(self.nlp, self.pack, load_terms(gazetteer_dir), self.table)
-        self.events = EventFinder(self.nlp, self.pack, self.table)
+        # One read of the doc's attribute columns serves the rules, the slots and the offsets.
+        self.columns = ColumnSet()
+        self._idx, self._length = self.columns.column("IDX"), self.columns.column("LENGTH")
+        terms = load_terms(gazetteer_dir)
+        self.mentions = MentionFinder(self.nlp, self.pack, terms, self.table, self.columns)
+        self.events = EventFinder(self.nlp, self.pack, self.table, self.columns)
         self._provenance: dict[tuple[str, float], JsonDict] = {}
         self._annotation = AnnotationInfo(source="rules", rules_version=self.rules_version)
 
@@ -177,15 +181,17 @@ class Annotator:
                 yield self._record(done)
 
     def _add_segment(self, state: _Pending, doc: Doc, offset: int, text: str) -> None:
-        found = self.mentions.find(doc, state.anchor)
-        tokens = Tokens.of(doc)
-        events = self.events.triggers(doc, tokens, found)
-        chars = cast(list[list[int]], doc.to_array([IDX, LENGTH]).tolist())
+        gazetteer = self.mentions.gazetteer(doc)  # labels the doc: read the columns after it
+        columns = self.columns.read(doc)
+        found = self.mentions.find(doc, state.anchor, gazetteer, columns)
+        tokens = Tokens.of(doc, columns)
+        events = self.events.triggers(doc, tokens, found, columns)
+        idx, length = columns.values[self._idx], columns.values[self._length]
         ids: dict[int, str] = {}
         first_new = len(state.mentions)
         for cand in found:
-            start = chars[cand.start][0]
-            end = chars[cand.end - 1][0] + chars[cand.end - 1][1]
+            start = idx[cand.start]
+            end = idx[cand.end - 1] + length[cand.end - 1]
             mention: JsonDict = {
                 "id": f"m{len(state.mentions) + 1}",
                 "start": offset + start,
@@ -202,17 +208,13 @@ class Annotator:
         sentences = by_sentence(tokens, found)
         for event in events:
             self.events.attach(tokens, event, sentences)
-            start, length = chars[event.trigger]
-            self.events.attributes(tokens, event, text[start : start + length])
+            start, end = idx[event.trigger], idx[event.trigger] + length[event.trigger]
+            self.events.attributes(tokens, event, text[start:end])
             source = self.events.attribution(tokens, event, sentences)
             record: JsonDict = {
                 "id": f"e{len(state.events) + 1}",
                 "type": event.event_type,
-                "trigger": {
-                    "start": offset + start,
-                    "end": offset + start + length,
-                    "text": text[start : start + length],
-                },
+                "trigger": {"start": offset + start, "end": offset + end, "text": text[start:end]},
                 "arguments": {
                     role: [ids[id(m)] for m in ms] for role, ms in event.arguments.items()
                 },

@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from spacy.attrs import ENT_TYPE, LEMMA, LOWER, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventgold.annotate.index import RuleIndex
 from eventgold.annotate.mentions import Found
 from eventgold.annotate.packs import Cue, RulePack, Slot, TriggerRule
+from eventgold.annotate.patterns import Columns, ColumnSet
 from eventgold.schema import SchemaTable
 
 # Words that end the search for a subject: a new clause starts there.
@@ -52,6 +52,7 @@ MARKER_GAP = [
 COORDINATION = ("and", ",", "&", "or")
 COORDINATORS = ("and", ",")
 SENTENCE_END = (".", "!", "?")
+TOKEN_ATTRS = ("LOWER", "LEMMA", "ENT_TYPE", "SENT_START")  # what :class:`Tokens` holds
 
 
 class Words:
@@ -85,14 +86,22 @@ class Tokens:
     vocab: dict[int, frozenset[int]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, doc: Doc) -> Tokens:
+    def of(cls, doc: Doc, columns: Columns | None = None) -> Tokens:
+        """The doc's tokens; ``columns``: the doc read by a :class:`ColumnSet` that has (at
+        least) ``TOKEN_ATTRS``."""
         if len(doc) == 0:
             return cls([], [], [], [0])
-        array = doc.to_array([LOWER, LEMMA, ENT_TYPE, SENT_START])
-        starts = np.flatnonzero(array[:, 3] == 1).tolist()
+        if columns is None:
+            column_set = ColumnSet()
+            for name in TOKEN_ATTRS:
+                column_set.column(name)
+            columns = column_set.read(doc)
+        lower, lemma, ent, sent = (columns.index[name] for name in TOKEN_ATTRS)
+        starts = np.flatnonzero(columns.array[:, sent] == 1).tolist()
         if not starts or starts[0] != 0:
             starts.insert(0, 0)
-        return cls(array[:, 0].tolist(), array[:, 1].tolist(), array[:, 2].tolist(), starts)
+        values = columns.values
+        return cls(values[lower], values[lemma], values[ent], starts)
 
     def sentence(self, i: int) -> tuple[int, int]:
         """[start, end) of the sentence holding token ``i``."""
@@ -170,13 +179,22 @@ def by_sentence(tokens: Tokens, mentions: list[Found]) -> dict[int, list[Found]]
 
 
 class EventFinder:
-    def __init__(self, nlp: Language, pack: RulePack, table: SchemaTable):
+    def __init__(
+        self,
+        nlp: Language,
+        pack: RulePack,
+        table: SchemaTable,
+        columns: ColumnSet | None = None,
+    ):
         self.pack = pack
+        self.columns = columns or ColumnSet()
+        for name in TOKEN_ATTRS:
+            self.columns.column(name)
         self.table = table
         strings = nlp.vocab.strings
         self.strings = strings
         self.rules: dict[str, TriggerRule] = {r.id: r for r in pack.triggers}
-        self.index = RuleIndex(nlp, ((r.id, r.pattern) for r in pack.triggers))
+        self.index = RuleIndex(nlp, ((r.id, r.pattern) for r in pack.triggers), self.columns)
         self.compiled = {
             r.id: _CompiledTrigger(
                 Words(strings, r.head),
@@ -229,11 +247,13 @@ class EventFinder:
 
     # --- triggers --------------------------------------------------------------------------
 
-    def triggers(self, doc: Doc, tokens: Tokens, mentions: list[Found]) -> list[FoundEvent]:
+    def triggers(
+        self, doc: Doc, tokens: Tokens, mentions: list[Found], columns: Columns | None = None
+    ) -> list[FoundEvent]:
         best: dict[tuple[int, str], FoundEvent] = {}
         covered: dict[str, list[tuple[int, int, str]]] = {}
         sentences = by_sentence(tokens, mentions)
-        for rule_id, start, end in self.index(doc):
+        for rule_id, start, end in self.index(doc, columns):
             rule = self.rules[rule_id]
             head = self._head(tokens, rule, start, end)
             if head is None or not self._allowed(tokens, rule, head, sentences):

@@ -12,14 +12,15 @@ their arguments are sentence-internal anyway).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from spacy.attrs import ENT_TYPE, LEMMA, LIKE_NUM, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
+
+from eventgold.annotate.patterns import Columns, ColumnSet, CompiledPattern, compile_pattern
 
 # Words too frequent to anchor a rule on; a token with only such values is never chosen.
 _FUNCTION_WORDS = frozenset(
@@ -66,17 +67,19 @@ _FUNCTION_WORDS = frozenset(
         "around",
     ]
 )
-_ATTRS = {"LOWER": 0, "LEMMA": 1, "ORTH": 2, "TEXT": 2}
-_COLUMNS = [LOWER, LEMMA, ORTH, LIKE_NUM, ENT_TYPE]
-_NUM, _ENT = 3, 4
+_ATTRS = ("LOWER", "LEMMA", "ORTH", "TEXT")
+_NUM, _ENT = "LIKE_NUM", "ENT_TYPE"
 
 
 @dataclass(frozen=True)
 class Anchor:
-    """Token test: column index into the doc array and the accepted values."""
+    """Token test: an attribute, its accepted values and whether every token the pattern
+    token accepts passes the test (``exact``) or only most (a number-like test standing in
+    for a digit or regex test)."""
 
-    column: int
+    attr: str
     values: frozenset[int]
+    exact: bool = field(default=True, compare=False)
 
 
 def _is_optional(token: dict[str, Any]) -> bool:
@@ -96,18 +99,21 @@ def _candidates(
     token: dict[str, Any], strings: Any, allow_function_words: bool = False
 ) -> list[tuple[float, Anchor]]:
     out: list[tuple[float, Anchor]] = []
-    for attr, column in _ATTRS.items():
+    for attr in _ATTRS:
         values = _values(token.get(attr))
         if values is None:
             continue
         if not allow_function_words and any(v.lower() in _FUNCTION_WORDS for v in values):
             continue
+        column = "ORTH" if attr == "TEXT" else attr
         out.append((len(values), Anchor(column, frozenset(strings.add(v) for v in values))))
-    if token.get("LIKE_NUM") is True or token.get("IS_DIGIT") is True:
+    if token.get("LIKE_NUM") is True:
         out.append((50.0, Anchor(_NUM, frozenset({1}))))
+    elif token.get("IS_DIGIT") is True:
+        out.append((50.0, Anchor(_NUM, frozenset({1}), exact=False)))
     text = token.get("TEXT")
     if isinstance(text, dict) and str(text.get("REGEX", "")).startswith(("^\\d", "^(19|20)")):
-        out.append((60.0, Anchor(_NUM, frozenset({1}))))
+        out.append((60.0, Anchor(_NUM, frozenset({1}), exact=False)))
     ents = _values(token.get("ENT_TYPE"))
     if ents:
         out.append((20.0, Anchor(_ENT, frozenset(strings.add(v) for v in ents))))
@@ -158,86 +164,129 @@ def extent(pattern: list[dict[str, Any]], anchor_at: int) -> tuple[int, int]:
 
 @dataclass
 class _Group:
-    """Rules sharing one anchor: one Matcher, one window around each anchor hit."""
+    """Rules sharing one anchor: matched in one window around each anchor hit."""
 
-    matcher: Matcher
     before: int = 0
     after: int = 0
-    direct: list[str] | None = None  # plain single-token rules: the hit is the match
+    direct: list[str] = field(default_factory=list)  # single-token rules: the hit is the match
+    # (rule id, compiled pattern, anchor test exact): matched from the anchor outwards
+    compiled: list[tuple[str, CompiledPattern, bool]] = field(default_factory=list)
+    matcher: Matcher | None = None  # patterns the compiler does not handle
 
 
 class RuleIndex:
     """Matches ``rules`` (id -> pattern) on a doc, each only around its anchor tokens.
 
-    Rules are grouped by anchor; each group's Matcher runs on a window around each anchor hit
+    Rules are grouped by anchor; each group is matched in a window around each anchor hit
     (bounded by the sentence and by how far the group's patterns reach from the anchor). A
-    rule that is a single plain token test (``{"LEMMA": {"IN": [...]}}``) needs no Matcher:
-    its anchor hits are its matches.
+    rule that is a single plain token test (``{"LEMMA": {"IN": [...]}}``) needs no matching:
+    its anchor hits are its matches. Patterns are matched by :mod:`eventgold.annotate.patterns`
+    (spaCy's Matcher for the few it does not compile); a pattern without an anchor is matched
+    over the whole doc.
     """
 
-    def __init__(self, nlp: Language, rules: Iterable[tuple[str, list[dict[str, Any]]]]):
+    def __init__(
+        self,
+        nlp: Language,
+        rules: Iterable[tuple[str, list[dict[str, Any]]]],
+        columns: ColumnSet | None = None,
+    ):
         self.vocab = nlp.vocab
-        self.everywhere = Matcher(nlp.vocab)
-        self.has_everywhere = False
+        strings = nlp.vocab.strings
+        self.columns = columns or ColumnSet()
+        self.sent_start = self.columns.column("SENT_START")
+        self.everywhere: list[tuple[str, CompiledPattern]] = []
+        self.everywhere_matcher: Matcher | None = None
         groups: dict[Anchor, _Group] = {}
         for rule_id, pattern in rules:
-            found = anchor_of(pattern, nlp.vocab.strings)
+            found = anchor_of(pattern, strings)
             if found is None:
-                self.everywhere.add(rule_id, [pattern])
-                self.has_everywhere = True
+                compiled = compile_pattern(pattern, self.columns, strings, None)
+                if compiled is not None:
+                    self.everywhere.append((rule_id, compiled))
+                else:
+                    self.everywhere_matcher = self.everywhere_matcher or Matcher(nlp.vocab)
+                    self.everywhere_matcher.add(rule_id, [pattern])
                 continue
             anchor, at = found
-            group = groups.get(anchor)
-            if group is None:
-                group = groups[anchor] = _Group(Matcher(nlp.vocab))
+            group = groups.setdefault(anchor, _Group())
             if _is_plain_token(pattern):
-                group.direct = [*(group.direct or []), rule_id]
+                group.direct.append(rule_id)
                 continue
-            group.matcher.add(rule_id, [pattern])
+            compiled = compile_pattern(pattern, self.columns, strings, at)
+            if compiled is not None:
+                group.compiled.append((rule_id, compiled, anchor.exact))
+            else:
+                group.matcher = group.matcher or Matcher(nlp.vocab)
+                group.matcher.add(rule_id, [pattern])
             before, after = extent(pattern, at)
             group.before, group.after = max(group.before, before), max(group.after, after)
         self.groups = list(groups.values())
         by_column: dict[int, dict[int, list[int]]] = {}
         for index, anchor in enumerate(groups):
+            column = self.columns.column(anchor.attr)
             for value in anchor.values:
-                by_column.setdefault(anchor.column, {}).setdefault(value, []).append(index)
-        self.columns = {
+                by_column.setdefault(column, {}).setdefault(value, []).append(index)
+        self.anchor_columns = {
             column: (np.sort(np.fromiter(table, dtype=np.uint64)), table)
             for column, table in by_column.items()
         }
 
-    def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
+    def __call__(self, doc: Doc, columns: Columns | None = None) -> list[tuple[str, int, int]]:
         if len(doc) == 0:
             return []
-        array = doc.to_array(_COLUMNS)
-        starts = np.flatnonzero(doc.to_array([SENT_START]) == 1)
+        cols = columns or self.columns.read(doc)
+        values, array = cols.values, cols.array
+        starts = np.flatnonzero(array[:, self.sent_start] == 1)
         if starts.size == 0 or starts[0] != 0:
             starts = np.insert(starts, 0, 0)
         ends = np.append(starts[1:], len(doc))
-        strings = self.vocab.strings
         found: set[tuple[str, int, int]] = set()
-        if self.has_everywhere:
-            for match_id, start, end in self.everywhere(doc):
+        for rule_id, pattern in self.everywhere:
+            found.update((rule_id, s, e) for s, e in pattern.matches(values, 0, len(doc)))
+        if self.everywhere_matcher is not None:
+            strings = self.vocab.strings
+            for match_id, start, end in self.everywhere_matcher(doc):
                 found.add((strings[match_id], start, end))
         hits: dict[int, list[int]] = {}  # group index -> anchor token indexes
-        for column, (values, table) in self.columns.items():
-            positions = np.flatnonzero(member(array[:, column], values))
+        for column, (anchor_values, table) in self.anchor_columns.items():
+            positions = np.flatnonzero(member(array[:, column], anchor_values))
             pairs = zip(positions.tolist(), array[positions, column].tolist(), strict=True)
             for token, value in pairs:
                 for index in table[value]:
                     hits.setdefault(index, []).append(token)
         for index, anchor_tokens in hits.items():
             group = self.groups[index]
-            for rule_id in group.direct or ():
+            for rule_id in group.direct:
                 found.update((rule_id, t, t + 1) for t in anchor_tokens)
-            if len(group.matcher) == 0:
+            if not group.compiled and group.matcher is None:
                 continue
             sentence = np.searchsorted(starts, anchor_tokens, side="right") - 1
             lows, highs = starts[sentence].tolist(), ends[sentence].tolist()
-            for lo, hi in _windows(anchor_tokens, lows, highs, group):
-                for match_id, start, end in group.matcher(doc[lo:hi]):
-                    found.add((strings[match_id], lo + start, lo + end))
+            for lo, hi, window_hits in _windows(anchor_tokens, lows, highs, group):
+                self._match_window(doc, values, group, lo, hi, window_hits, found)
         return sorted(found, key=lambda m: (m[1], m[2], m[0]))
+
+    def _match_window(
+        self,
+        doc: Doc,
+        values: list[list[int]],
+        group: _Group,
+        lo: int,
+        hi: int,
+        window_hits: list[int],
+        found: set[tuple[str, int, int]],
+    ) -> None:
+        """Every match of the group's patterns inside [lo, hi), as spaCy's Matcher on that span."""
+        for rule_id, pattern, exact in group.compiled:
+            # An exact anchor test accepts every token the anchor element accepts, so the
+            # element can only match at a hit; otherwise every token of the window is tried.
+            matches = pattern.matches(values, lo, hi, window_hits if exact else None)
+            found.update((rule_id, s, e) for s, e in matches)
+        if group.matcher is not None:
+            strings = self.vocab.strings
+            for match_id, start, end in group.matcher(doc[lo:hi]):
+                found.add((strings[match_id], lo + start, lo + end))
 
 
 def member(values: np.ndarray[Any, Any], sorted_set: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
@@ -250,15 +299,18 @@ def member(values: np.ndarray[Any, Any], sorted_set: np.ndarray[Any, Any]) -> np
 
 def _windows(
     tokens: list[int], lows: list[int], highs: list[int], group: _Group
-) -> list[tuple[int, int]]:
-    """Merged [lo, hi) windows around the anchor hits, clipped to their sentences."""
-    out: list[tuple[int, int]] = []
+) -> list[tuple[int, int, list[int]]]:
+    """Merged [lo, hi) windows around the anchor hits, clipped to their sentences, with the
+    hits each window holds."""
+    out: list[tuple[int, int, list[int]]] = []
     for token, s_lo, s_hi in zip(tokens, lows, highs, strict=True):
         lo, hi = max(s_lo, token - group.before), min(s_hi, token + group.after + 1)
         if out and lo <= out[-1][1] and s_lo <= out[-1][0]:
-            out[-1] = (out[-1][0], max(out[-1][1], hi))
+            last = out[-1]
+            last[2].append(token)
+            out[-1] = (last[0], max(last[1], hi), last[2])
         else:
-            out.append((lo, hi))
+            out.append((lo, hi, [token]))
     return out
 
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import cast
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from spacy.attrs import ENT_IOB, ENT_TYPE, IS_TITLE, ORTH
+from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -22,6 +21,7 @@ from eventgold.annotate.gazetteer import Term
 from eventgold.annotate.index import RuleIndex, member
 from eventgold.annotate.normalize import normalize_date, normalize_money, normalize_quantity
 from eventgold.annotate.packs import MentionRule, RulePack
+from eventgold.annotate.patterns import Columns, ColumnSet
 from eventgold.schema import SchemaTable
 
 _TRIM_TOKENS = frozenset("\"'“”‘’«»()[],;:")
@@ -50,8 +50,18 @@ class Found:
 class MentionFinder:
     """Finds mentions with a rule pack's patterns and the gazetteer terms."""
 
-    def __init__(self, nlp: Language, pack: RulePack, terms: Iterable[Term], table: SchemaTable):
+    def __init__(
+        self,
+        nlp: Language,
+        pack: RulePack,
+        terms: Iterable[Term],
+        table: SchemaTable,
+        columns: ColumnSet | None = None,
+    ):
         self.pack = pack
+        self.columns = columns or ColumnSet()
+        self.orth_column = self.columns.column("ORTH")
+        self.title_column = self.columns.column("IS_TITLE")
         self.table = table
         self.terms: dict[str, Term] = {}
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -62,7 +72,7 @@ class MentionFinder:
             target = self.folded if term.case_insensitive else self.exact
             target.add(key, [nlp.make_doc(term.text)])
         self.rules: dict[str, MentionRule] = {r.id: r for r in pack.mentions}
-        self.index = RuleIndex(nlp, ((r.id, r.pattern) for r in pack.mentions))
+        self.index = RuleIndex(nlp, ((r.id, r.pattern) for r in pack.mentions), self.columns)
         # Fuzzy targets: multi-word names; a candidate must share the head (last) word.
         self.fuzzy_by_head: dict[str, dict[str, Term]] = {}
         for term in self.terms.values():
@@ -110,12 +120,15 @@ class MentionFinder:
             doc.from_array([ENT_IOB, ENT_TYPE], ents)  # type: ignore[arg-type]
         return kept
 
-    def fuzzy(self, doc: Doc, taken: set[int]) -> list[tuple[int, int, Term, float]]:
+    def fuzzy(
+        self, doc: Doc, taken: set[int], columns: Columns | None = None
+    ) -> list[tuple[int, int, Term, float]]:
         """Runs of capitalized words that nearly match a gazetteer name with the same head."""
         out = []
-        title = doc.to_array([IS_TITLE])
+        cols = columns or self.columns.read(doc)
+        title = cols.values[self.title_column]
         heads = self.fuzzy_heads
-        for j in np.flatnonzero(member(doc.to_array([ORTH]), heads)).tolist():
+        for j in np.flatnonzero(member(cols.array[:, self.orth_column], heads)).tolist():
             # j is a possible head word; extend the run of capitalized words leftwards.
             if j in taken:
                 continue
@@ -137,9 +150,19 @@ class MentionFinder:
 
     # --- all mentions ----------------------------------------------------------------------
 
-    def find(self, doc: Doc, anchor: dt.date | None) -> list[Found]:
+    def find(
+        self,
+        doc: Doc,
+        anchor: dt.date | None,
+        gazetteer: list[tuple[int, int, Term]] | None = None,
+        columns: Columns | None = None,
+    ) -> list[Found]:
+        """Mentions of ``doc``; ``gazetteer`` and ``columns``: results of :meth:`gazetteer` and
+        of reading the doc's columns after it, when the caller has them already."""
         found: list[Found] = []
-        gazetteer = self.gazetteer(doc)
+        if gazetteer is None:
+            gazetteer = self.gazetteer(doc)
+        cols = columns or self.columns.read(doc)
         for start, end, term in gazetteer:
             if term.label in self.table.mention_types:
                 found.append(
@@ -161,7 +184,7 @@ class MentionFinder:
             if term.kind == "demonym" and term.entry_label in self.table.mention_types
         ]
         taken = {i for f in found for i in range(f.start, f.end)}
-        for start, end, term, ratio in self.fuzzy(doc, taken):
+        for start, end, term, ratio in self.fuzzy(doc, taken, cols):
             label = term.label
             if label == "TITLE" or label == self.pack.person_type:
                 continue  # a fuzzy title anchors nothing on its own
@@ -179,8 +202,8 @@ class MentionFinder:
                     canonical=term.canonical,
                 )
             )
-        orth = cast(list[int], doc.to_array([ORTH]).tolist())
-        for rule_id, start, end in self.index(doc):
+        orth = cols.values[self.orth_column]
+        for rule_id, start, end in self.index(doc, cols):
             rule = self.rules[rule_id]
             cand = self._from_rule(doc, orth, rule, start, end)
             if cand is not None:

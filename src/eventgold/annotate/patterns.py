@@ -1,0 +1,344 @@
+"""spaCy Matcher token patterns compiled into tests over a doc's attribute columns.
+
+spaCy's ``Matcher`` evaluates ``IN``, ``NOT_IN``, ``REGEX`` and comparison predicates by
+calling Python objects with a ``Token`` it creates for every position, so matching a short
+window costs far more than the few tests it needs. A :class:`CompiledPattern` runs the same
+pattern on plain per-doc integer columns (:class:`Columns`), starting from one required token
+(the *anchor*) and extending left and right: the matches are the same as the Matcher's, all
+``(start, end)`` pairs whose tokens satisfy the pattern, including every length a ``?``, ``*``,
+``+`` or ``{n,m}`` allows. ``tests/annotate/test_patterns.py`` checks this against the
+Matcher on generated docs and patterns.
+
+Patterns using anything else (extension attributes ``_``, ``FUZZY``, set operators on
+``MORPH``, ...) are not compiled (:func:`compile_pattern` returns None) and stay with spaCy's
+Matcher.
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, cast
+
+import numpy as np
+from spacy.attrs import IDS, SENT_START
+from spacy.tokens import Doc
+
+# Quantifiers of one expanded pattern element (spaCy expands "+" into ONE, ZERO_PLUS and
+# "{n,m}" into n ONE and m-n ZERO_ONE elements).
+ONE, ZERO_ONE, ZERO_PLUS, NOT = range(4)
+
+Column = list[int]
+Test = Callable[[Sequence[Column], int], bool]  # (columns of the doc, token index) -> passes
+
+_STRING_ATTRS = frozenset(
+    ["ORTH", "LOWER", "NORM", "SHAPE", "PREFIX", "SUFFIX", "LEMMA", "ENT_TYPE", "POS", "TAG", "DEP"]
+)
+_NUMBER_ATTRS = frozenset(["LENGTH"])
+_FLAG_ATTRS = frozenset(
+    name for name in IDS if name.startswith(("IS_", "LIKE_")) and name != "IS_SENT_START"
+)
+_COMPARISONS: dict[str, Callable[[Any, Any], bool]] = {
+    "==": operator.eq,
+    "!=": operator.ne,
+    ">=": operator.ge,
+    "<=": operator.le,
+    ">": operator.gt,
+    "<": operator.lt,
+}
+_OPERATORS = {"*": (ZERO_PLUS,), "+": (ONE, ZERO_PLUS), "?": (ZERO_ONE,), "1": (ONE,), "!": (NOT,)}
+_REGEX_CACHE_LIMIT = 200_000  # cached regex results per test; cleared when full (flat memory)
+
+
+class Unsupported(Exception):
+    """A pattern feature this compiler does not handle: the caller uses spaCy's Matcher."""
+
+
+@dataclass
+class Columns:
+    """Attribute columns of one doc, indexed by the column numbers of a :class:`ColumnSet`.
+
+    ``array`` is the ``Doc.to_array`` result (for vectorized lookups), ``values`` the same
+    columns as Python lists (for token-by-token tests).
+    """
+
+    array: np.ndarray[Any, Any]
+    values: list[Column]
+    length: int
+    index: dict[str, int]  # attribute name -> column number
+
+
+class ColumnSet:
+    """The attributes compiled tests read, in one ``Doc.to_array`` call per doc."""
+
+    def __init__(self) -> None:
+        self.attrs: list[int] = []
+        self.index: dict[str, int] = {}
+
+    def column(self, attr_name: str) -> int:
+        """The column number of an attribute (``IDS`` name), added on first use."""
+        if attr_name not in self.index:
+            self.index[attr_name] = len(self.attrs)
+            self.attrs.append(IDS[attr_name])
+        return self.index[attr_name]
+
+    def read(self, doc: Doc) -> Columns:
+        n = len(doc)
+        if n == 0 or not self.attrs:
+            empty = np.zeros((n, len(self.attrs)), dtype=np.uint64)
+            return Columns(empty, [[] for _ in self.attrs], n, self.index)
+        array = doc.to_array(list[int | str](self.attrs)).reshape(n, len(self.attrs))
+        values: list[Column] = []
+        for k, attr in enumerate(self.attrs):
+            column = array[:, k]
+            if attr == SENT_START:
+                # The Matcher tests "is sentence start" (1) against anything else (0, -1).
+                values.append((column == 1).astype("uint64").tolist())
+            else:
+                values.append(column.tolist())
+        return Columns(array, values, n, self.index)
+
+
+def _value_id(value: Any, strings: Any) -> int:
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str):
+        return int(strings.add(value))
+    raise Unsupported(f"value {value!r}")
+
+
+def _attr_name(key: str) -> str:
+    name = key.upper()
+    if name == "TEXT":
+        return "ORTH"
+    if name == "IS_SENT_START":
+        return "SENT_START"
+    return name
+
+
+def _always(columns: Sequence[Column], i: int) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class TokenTest:
+    """The tests of one pattern token: ``passes(columns, i)``, and the same as value tests per
+    column (``parts``), used to find the passing tokens of a range without a call per token."""
+
+    passes: Test
+    parts: tuple[tuple[int, Callable[[int], bool]], ...]  # (column, accepts value)
+
+    def positions(self, columns: Sequence[Column], lo: int, hi: int) -> list[int]:
+        """Tokens in [lo, hi) that pass, testing each distinct value of one column once."""
+        if not self.parts:
+            return list(range(lo, hi))
+        k, accepts = self.parts[0]
+        column = columns[k]
+        accepted = {v for v in set(column[lo:hi]) if accepts(v)}
+        found = [i for i in range(lo, hi) if column[i] in accepted]
+        if len(self.parts) > 1:
+            found = [i for i in found if self.passes(columns, i)]
+        return found
+
+
+def _regex_accepts(pattern: str, strings: Any) -> Callable[[int], bool]:
+    """A regex test of a string hash, cached per hash."""
+    regex = re.compile(pattern)
+    cache: dict[int, bool] = {}
+
+    def accepts(key: int) -> bool:
+        found = cache.get(key)
+        if found is None:
+            if len(cache) >= _REGEX_CACHE_LIMIT:
+                cache.clear()
+            found = cache[key] = bool(regex.search(strings[key]))
+        return found
+
+    return accepts
+
+
+def _value_tests(name: str, spec: Any, strings: Any) -> list[Callable[[int], bool]]:
+    """Tests of one attribute's value, as spaCy's Matcher reads the pattern."""
+    if name not in _STRING_ATTRS | _NUMBER_ATTRS | _FLAG_ATTRS | {"SENT_START"}:
+        raise Unsupported(f"attribute {name}")
+    if not isinstance(spec, dict):
+        return [frozenset([_value_id(spec, strings)]).__contains__]
+    tests: list[Callable[[int], bool]] = []
+    for predicate, argument in spec.items():
+        if predicate in ("IN", "NOT_IN"):
+            if not isinstance(argument, list):
+                raise Unsupported(f"{predicate} {argument!r}")
+            members = frozenset(_value_id(v, strings) for v in argument)
+            tests.append(members.__contains__ if predicate == "IN" else _not_in(members))
+        elif predicate == "REGEX" and name in _STRING_ATTRS and isinstance(argument, str):
+            tests.append(_regex_accepts(argument, strings))
+        elif predicate in _COMPARISONS and name in _NUMBER_ATTRS and isinstance(argument, int):
+            tests.append(_compare(_COMPARISONS[predicate], argument))
+        else:
+            raise Unsupported(f"{name} {predicate}")
+    return tests
+
+
+def _not_in(members: frozenset[int]) -> Callable[[int], bool]:
+    return lambda value: value not in members
+
+
+def _compare(compare: Callable[[Any, Any], bool], argument: int) -> Callable[[int], bool]:
+    return lambda value: compare(value, argument)
+
+
+def _column_test(k: int, accepts: Callable[[int], bool]) -> Test:
+    # Set membership is the common case: a closure without a second call per token.
+    if isinstance(getattr(accepts, "__self__", None), frozenset):
+        members = cast(frozenset[int], accepts.__self__)  # type: ignore[attr-defined]
+        return lambda c, i: c[k][i] in members
+    return lambda c, i: accepts(c[k][i])
+
+
+def token_test(spec: dict[str, Any], columns: ColumnSet, strings: Any) -> TokenTest:
+    """All attribute tests of one pattern token (an empty spec accepts any token)."""
+    parts: list[tuple[int, Callable[[int], bool]]] = []
+    for key, value in spec.items():
+        if key.upper() == "OP":
+            continue
+        name = _attr_name(key)
+        for accepts in _value_tests(name, value, strings):
+            parts.append((columns.column(name), accepts))
+    tests = [_column_test(k, accepts) for k, accepts in parts]
+    if not tests:
+        passes: Test = _always
+    elif len(tests) == 1:
+        passes = tests[0]
+    else:
+        passes = lambda c, i: all(t(c, i) for t in tests)  # noqa: E731
+    return TokenTest(passes, tuple(parts))
+
+
+def quantifiers(spec: dict[str, Any]) -> tuple[int, ...]:
+    """spaCy's expansion of a token's ``OP`` into element quantifiers."""
+    op = next((str(v) for k, v in spec.items() if k.upper() == "OP"), "1")
+    if op in _OPERATORS:
+        return _OPERATORS[op]
+    if op.startswith("{") and op.endswith("}"):
+        bounds = op[1:-1] if "," in op else f"{op[1:-1]},{op[1:-1]}"
+        low, high = (b.strip() for b in bounds.split(","))
+        head = (ONE,) * int(low or 0)
+        return head + ((ZERO_ONE,) * (int(high) - int(low or 0)) if high else (ZERO_PLUS,))
+    raise Unsupported(f"OP {op!r}")
+
+
+Element = tuple[int, Test]  # (quantifier, test)
+
+
+def _forward(positions: set[int], element: Element, columns: Sequence[Column], hi: int) -> set[int]:
+    """Next-token positions after matching one element, reading tokens rightwards."""
+    quantifier, test = element
+    if quantifier == ONE:
+        return {p + 1 for p in positions if p < hi and test(columns, p)}
+    if quantifier == ZERO_ONE:
+        return positions | {p + 1 for p in positions if p < hi and test(columns, p)}
+    if quantifier == NOT:
+        return {p + 1 for p in positions if p < hi and not test(columns, p)}
+    out = set(positions)  # ZERO_PLUS
+    frontier = positions
+    while frontier:
+        frontier = {p + 1 for p in frontier if p < hi and test(columns, p)} - out
+        out |= frontier
+    return out
+
+
+def _backward(
+    positions: set[int], element: Element, columns: Sequence[Column], lo: int
+) -> set[int]:
+    """First-token positions after matching one element, reading tokens leftwards."""
+    quantifier, test = element
+    if quantifier == ONE:
+        return {p - 1 for p in positions if p > lo and test(columns, p - 1)}
+    if quantifier == ZERO_ONE:
+        return positions | {p - 1 for p in positions if p > lo and test(columns, p - 1)}
+    if quantifier == NOT:
+        return {p - 1 for p in positions if p > lo and not test(columns, p - 1)}
+    out = set(positions)  # ZERO_PLUS
+    frontier = positions
+    while frontier:
+        frontier = {p - 1 for p in frontier if p > lo and test(columns, p - 1)} - out
+        out |= frontier
+    return out
+
+
+@dataclass(frozen=True)
+class CompiledPattern:
+    """A pattern as expanded elements, matched outward from a required element."""
+
+    elements: tuple[Element, ...]
+    anchor: int  # index of a ONE element: every match has exactly one token there
+    anchor_test: TokenTest
+
+    def matches_at(
+        self, columns: Sequence[Column], t: int, lo: int, hi: int
+    ) -> list[tuple[int, int]]:
+        """(start, end) of every match inside [lo, hi) whose anchor element is token ``t``.
+
+        The caller has checked that ``t`` passes :attr:`anchor_test`.
+        """
+        ends = {t + 1}
+        for element in self.elements[self.anchor + 1 :]:
+            ends = _forward(ends, element, columns, hi)
+            if not ends:
+                return []
+        starts = {t}
+        for element in self.elements[self.anchor - 1 :: -1] if self.anchor else ():
+            starts = _backward(starts, element, columns, lo)
+            if not starts:
+                return []
+        return [(s, e) for s in starts for e in ends]
+
+    def matches(
+        self, columns: Sequence[Column], lo: int, hi: int, at: Iterable[int] | None = None
+    ) -> list[tuple[int, int]]:
+        """Every match inside [lo, hi); ``at``: the only tokens the anchor may be at."""
+        passes = self.anchor_test.passes
+        anchors = (
+            self.anchor_test.positions(columns, lo, hi)
+            if at is None
+            else [t for t in at if passes(columns, t)]
+        )
+        out: list[tuple[int, int]] = []
+        for t in anchors:
+            out += self.matches_at(columns, t, lo, hi)
+        return out
+
+
+def compile_pattern(
+    pattern: list[dict[str, Any]], columns: ColumnSet, strings: Any, anchor_token: int | None
+) -> CompiledPattern | None:
+    """The compiled form of a spaCy token pattern, or None when it needs spaCy's Matcher.
+
+    ``anchor_token`` is the pattern token to match first (it must be required); None picks the
+    first required token.
+    """
+    elements: list[Element] = []
+    tests: list[TokenTest] = []
+    first_of: list[int] = []
+    try:
+        for spec in pattern:
+            test = token_test(spec, columns, strings)
+            first_of.append(len(elements))
+            elements += [(q, test.passes) for q in quantifiers(spec)]
+            tests += [test] * len(quantifiers(spec))
+    except (Unsupported, ValueError, KeyError):
+        return None
+    if anchor_token is not None:
+        anchor = first_of[anchor_token]
+    else:
+        required = [i for i in first_of if elements[i][0] == ONE]
+        if not required:
+            return None  # nothing required: no place to start from
+        anchor = required[0]
+    if elements[anchor][0] != ONE:
+        return None
+    return CompiledPattern(tuple(elements), anchor, tests[anchor])
