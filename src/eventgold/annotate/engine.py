@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from eventgold.annotate.events import EventFinder, Tokens, by_sentence
 from eventgold.annotate.gazetteer import GAZETTEER_DIR, load_terms
+from eventgold.annotate.index import RuleIndex
 from eventgold.annotate.lemmatizer import NAME as LEMMATIZER
 from eventgold.annotate.mentions import MentionFinder
 from eventgold.annotate.normalize import normalize_date
@@ -121,6 +122,13 @@ class Annotator:
         terms = load_terms(gazetteer_dir)
         self.mentions = MentionFinder(self.nlp, self.pack, terms, self.table, self.columns)
         self.events = EventFinder(self.nlp, self.pack, self.table, self.columns)
+        self.rules = RuleIndex(
+            self.nlp,
+            [(r.id, r.pattern) for r in self.pack.mentions],
+            [(r.id, r.pattern) for r in self.pack.triggers],
+            columns=self.columns,
+        )
+        self._mention_rules = {r.id for r in self.pack.mentions}
         self._provenance: dict[tuple[str, float], JsonDict] = {}
         self._annotation = AnnotationInfo(source="rules", rules_version=self.rules_version)
 
@@ -134,11 +142,13 @@ class Annotator:
         return self.pack.rules_version
 
     def _prov(self, rule_id: str, score: float) -> JsonDict:
-        key = (rule_id, round(score, 3))
-        cached = self._provenance.get(key)
+        cached = self._provenance.get((rule_id, score))
         if cached is None:
-            cached = self._provenance[key] = Provenance(
-                origin="rule", rule_id=rule_id, score=key[1], rules_version=self.rules_version
+            cached = self._provenance[rule_id, score] = Provenance(
+                origin="rule",
+                rule_id=rule_id,
+                score=round(score, 3),
+                rules_version=self.rules_version,
             ).model_dump(mode="json", exclude_none=True)
         return cached
 
@@ -183,9 +193,13 @@ class Annotator:
     def _add_segment(self, state: _Pending, doc: Doc, offset: int, text: str) -> None:
         gazetteer = self.mentions.gazetteer(doc)  # labels the doc: read the columns after it
         columns = self.columns.read(doc)
-        found = self.mentions.find(doc, state.anchor, gazetteer, columns)
+        matches = self.rules(doc, columns)
+        mention_rules = self._mention_rules
+        mention_matches = [m for m in matches if m[0] in mention_rules]
+        trigger_matches = [m for m in matches if m[0] not in mention_rules]
+        found = self.mentions.find(doc, state.anchor, gazetteer, columns, mention_matches)
         tokens = Tokens.of(doc, columns)
-        events = self.events.triggers(doc, tokens, found, columns)
+        events = self.events.triggers(doc, tokens, found, columns, trigger_matches)
         idx, length = columns.values[self._idx], columns.values[self._length]
         ids: dict[int, str] = {}
         first_new = len(state.mentions)

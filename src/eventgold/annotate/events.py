@@ -18,7 +18,7 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from eventgold.annotate.index import RuleIndex
+from eventgold.annotate.index import Match, RuleIndex
 from eventgold.annotate.mentions import Found
 from eventgold.annotate.packs import Cue, RulePack, Slot, TriggerRule
 from eventgold.annotate.patterns import Columns, ColumnSet
@@ -194,7 +194,10 @@ class EventFinder:
         strings = nlp.vocab.strings
         self.strings = strings
         self.rules: dict[str, TriggerRule] = {r.id: r for r in pack.triggers}
-        self.index = RuleIndex(nlp, ((r.id, r.pattern) for r in pack.triggers), self.columns)
+        # Standalone use; the annotator matches mention and trigger rules in one pass.
+        self.index = RuleIndex(
+            nlp, [(r.id, r.pattern) for r in pack.triggers], columns=self.columns
+        )
         self.compiled = {
             r.id: _CompiledTrigger(
                 Words(strings, r.head),
@@ -248,12 +251,18 @@ class EventFinder:
     # --- triggers --------------------------------------------------------------------------
 
     def triggers(
-        self, doc: Doc, tokens: Tokens, mentions: list[Found], columns: Columns | None = None
+        self,
+        doc: Doc,
+        tokens: Tokens,
+        mentions: list[Found],
+        columns: Columns | None = None,
+        matches: list[Match] | None = None,
     ) -> list[FoundEvent]:
+        """Events by trigger; ``matches``: the trigger rules' matches, if the caller has them."""
         best: dict[tuple[int, str], FoundEvent] = {}
         covered: dict[str, list[tuple[int, int, str]]] = {}
         sentences = by_sentence(tokens, mentions)
-        for rule_id, start, end in self.index(doc, columns):
+        for rule_id, start, end in self.index(doc, columns) if matches is None else matches:
             rule = self.rules[rule_id]
             head = self._head(tokens, rule, start, end)
             if head is None or not self._allowed(tokens, rule, head, sentences):

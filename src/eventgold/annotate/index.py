@@ -174,10 +174,16 @@ class _Group:
     matcher: Matcher | None = None  # patterns the compiler does not handle
 
 
-class RuleIndex:
-    """Matches ``rules`` (id -> pattern) on a doc, each only around its anchor tokens.
+Rule = tuple[str, list[dict[str, Any]]]  # (rule id, spaCy token pattern)
+Match = tuple[str, int, int]  # (rule id, start token, end token)
 
-    Rules are grouped by anchor; each group is matched in a window around each anchor hit
+
+class RuleIndex:
+    """Matches rules (id -> pattern) on a doc, each only around its anchor tokens.
+
+    Rules are grouped by anchor, separately for each of the ``rule_sets`` (so that what one
+    set matches does not depend on the other sets); each group is matched in a window around
+    each anchor hit
     (bounded by the sentence and by how far the group's patterns reach from the anchor). A
     rule that is a single plain token test (``{"LEMMA": {"IN": [...]}}``) needs no matching:
     its anchor hits are its matches. Patterns are matched by :mod:`eventgold.annotate.patterns`
@@ -185,20 +191,16 @@ class RuleIndex:
     over the whole doc.
     """
 
-    def __init__(
-        self,
-        nlp: Language,
-        rules: Iterable[tuple[str, list[dict[str, Any]]]],
-        columns: ColumnSet | None = None,
-    ):
+    def __init__(self, nlp: Language, *rule_sets: Iterable[Rule], columns: ColumnSet | None = None):
         self.vocab = nlp.vocab
         strings = nlp.vocab.strings
         self.columns = columns or ColumnSet()
         self.sent_start = self.columns.column("SENT_START")
         self.everywhere: list[tuple[str, CompiledPattern]] = []
         self.everywhere_matcher: Matcher | None = None
-        groups: dict[Anchor, _Group] = {}
-        for rule_id, pattern in rules:
+        groups: dict[tuple[int, Anchor], _Group] = {}
+        rules = ((k, rule) for k, rule_set in enumerate(rule_sets) for rule in rule_set)
+        for set_number, (rule_id, pattern) in rules:
             found = anchor_of(pattern, strings)
             if found is None:
                 compiled = compile_pattern(pattern, self.columns, strings, None)
@@ -209,7 +211,7 @@ class RuleIndex:
                     self.everywhere_matcher.add(rule_id, [pattern])
                 continue
             anchor, at = found
-            group = groups.setdefault(anchor, _Group())
+            group = groups.setdefault((set_number, anchor), _Group())
             if _is_plain_token(pattern):
                 group.direct.append(rule_id)
                 continue
@@ -223,7 +225,7 @@ class RuleIndex:
             group.before, group.after = max(group.before, before), max(group.after, after)
         self.groups = list(groups.values())
         by_column: dict[int, dict[int, list[int]]] = {}
-        for index, anchor in enumerate(groups):
+        for index, (_, anchor) in enumerate(groups):
             column = self.columns.column(anchor.attr)
             for value in anchor.values:
                 by_column.setdefault(column, {}).setdefault(value, []).append(index)
@@ -232,18 +234,22 @@ class RuleIndex:
             for column, table in by_column.items()
         }
 
-    def __call__(self, doc: Doc, columns: Columns | None = None) -> list[tuple[str, int, int]]:
-        if len(doc) == 0:
+    def __call__(self, doc: Doc, columns: Columns | None = None) -> list[Match]:
+        n = len(doc)
+        if n == 0:
             return []
         cols = columns or self.columns.read(doc)
         values, array = cols.values, cols.array
-        starts = np.flatnonzero(array[:, self.sent_start] == 1)
-        if starts.size == 0 or starts[0] != 0:
-            starts = np.insert(starts, 0, 0)
-        ends = np.append(starts[1:], len(doc))
+        # The sentence bounds of every token, for the windows.
+        first = array[:, self.sent_start] == 1
+        first[0] = True
+        sentence = np.cumsum(first) - 1
+        starts = np.flatnonzero(first)
+        sentence_lo = starts[sentence].tolist()
+        sentence_hi = np.append(starts[1:], n)[sentence].tolist()
         found: set[tuple[str, int, int]] = set()
         for rule_id, pattern in self.everywhere:
-            found.update((rule_id, s, e) for s, e in pattern.matches(values, 0, len(doc)))
+            found.update((rule_id, s, e) for s, e in pattern.matches(values, 0, n))
         if self.everywhere_matcher is not None:
             strings = self.vocab.strings
             for match_id, start, end in self.everywhere_matcher(doc):
@@ -255,16 +261,15 @@ class RuleIndex:
             for token, value in pairs:
                 for index in table[value]:
                     hits.setdefault(index, []).append(token)
+        words = _SentenceWords(values, sentence_lo, sentence_hi)
         for index, anchor_tokens in hits.items():
             group = self.groups[index]
             for rule_id in group.direct:
                 found.update((rule_id, t, t + 1) for t in anchor_tokens)
-            if not group.compiled and group.matcher is None:
-                continue
-            sentence = np.searchsorted(starts, anchor_tokens, side="right") - 1
-            lows, highs = starts[sentence].tolist(), ends[sentence].tolist()
-            for lo, hi, window_hits in _windows(anchor_tokens, lows, highs, group):
-                self._match_window(doc, values, group, lo, hi, window_hits, found)
+            if group.compiled or group.matcher is not None:
+                windows = _windows(anchor_tokens, sentence_lo, sentence_hi, group)
+                for lo, hi, window_hits in windows:
+                    self._match_window(doc, values, group, lo, hi, window_hits, words, found)
         return sorted(found, key=lambda m: (m[1], m[2], m[0]))
 
     def _match_window(
@@ -275,18 +280,39 @@ class RuleIndex:
         lo: int,
         hi: int,
         window_hits: list[int],
+        words: _SentenceWords,
         found: set[tuple[str, int, int]],
     ) -> None:
         """Every match of the group's patterns inside [lo, hi), as spaCy's Matcher on that span."""
         for rule_id, pattern, exact in group.compiled:
+            if pattern.required and not all(
+                not words.of(lo, k).isdisjoint(values) for k, values in pattern.required
+            ):
+                continue
             # An exact anchor test accepts every token the anchor element accepts, so the
             # element can only match at a hit; otherwise every token of the window is tried.
-            matches = pattern.matches(values, lo, hi, window_hits if exact else None)
-            found.update((rule_id, s, e) for s, e in matches)
+            for start, end in pattern.matches(values, lo, hi, window_hits if exact else None):
+                found.add((rule_id, start, end))
         if group.matcher is not None:
             strings = self.vocab.strings
             for match_id, start, end in group.matcher(doc[lo:hi]):
                 found.add((strings[match_id], lo + start, lo + end))
+
+
+class _SentenceWords:
+    """The set of values of a column in a sentence, built on first use."""
+
+    def __init__(self, values: list[list[int]], sentence_lo: list[int], sentence_hi: list[int]):
+        self.values, self.sentence_lo, self.sentence_hi = values, sentence_lo, sentence_hi
+        self.sets: dict[tuple[int, int], set[int]] = {}
+
+    def of(self, token: int, column: int) -> set[int]:
+        """Values of ``column`` in the sentence of ``token``."""
+        lo = self.sentence_lo[token]
+        found = self.sets.get((lo, column))
+        if found is None:
+            found = self.sets[lo, column] = set(self.values[column][lo : self.sentence_hi[token]])
+        return found
 
 
 def member(values: np.ndarray[Any, Any], sorted_set: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
@@ -298,18 +324,22 @@ def member(values: np.ndarray[Any, Any], sorted_set: np.ndarray[Any, Any]) -> np
 
 
 def _windows(
-    tokens: list[int], lows: list[int], highs: list[int], group: _Group
+    tokens: list[int], sentence_lo: list[int], sentence_hi: list[int], group: _Group
 ) -> list[tuple[int, int, list[int]]]:
     """Merged [lo, hi) windows around the anchor hits, clipped to their sentences, with the
     hits each window holds."""
     out: list[tuple[int, int, list[int]]] = []
-    for token, s_lo, s_hi in zip(tokens, lows, highs, strict=True):
-        lo, hi = max(s_lo, token - group.before), min(s_hi, token + group.after + 1)
-        if out and lo <= out[-1][1] and s_lo <= out[-1][0]:
-            last = out[-1]
-            last[2].append(token)
-            out[-1] = (last[0], max(last[1], hi), last[2])
+    before, after = group.before, group.after
+    last_lo = last_hi = -1
+    for token in tokens:
+        s_lo = sentence_lo[token]
+        lo, hi = max(s_lo, token - before), min(sentence_hi[token], token + after + 1)
+        if out and lo <= last_hi and s_lo <= last_lo:
+            last_hi = max(last_hi, hi)
+            out[-1][2].append(token)
+            out[-1] = (last_lo, last_hi, out[-1][2])
         else:
+            last_lo, last_hi = lo, hi
             out.append((lo, hi, [token]))
     return out
 

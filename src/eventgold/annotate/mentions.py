@@ -18,7 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from eventgold.annotate.gazetteer import Term
-from eventgold.annotate.index import RuleIndex, member
+from eventgold.annotate.index import Match, RuleIndex, member
 from eventgold.annotate.normalize import normalize_date, normalize_money, normalize_quantity
 from eventgold.annotate.packs import MentionRule, RulePack
 from eventgold.annotate.patterns import Columns, ColumnSet
@@ -64,15 +64,20 @@ class MentionFinder:
         self.title_column = self.columns.column("IS_TITLE")
         self.table = table
         self.terms: dict[str, Term] = {}
+        self.term_of_match: dict[int, Term] = {}  # PhraseMatcher match id -> term
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         for term in terms:
             key = f"gaz:{term.label}:{term.kind}:{term.text}"
             self.terms[key] = term
+            self.term_of_match[nlp.vocab.strings.add(key)] = term
             target = self.folded if term.case_insensitive else self.exact
             target.add(key, [nlp.make_doc(term.text)])
         self.rules: dict[str, MentionRule] = {r.id: r for r in pack.mentions}
-        self.index = RuleIndex(nlp, ((r.id, r.pattern) for r in pack.mentions), self.columns)
+        # Standalone use; the annotator matches mention and trigger rules in one pass.
+        self.index = RuleIndex(
+            nlp, [(r.id, r.pattern) for r in pack.mentions], columns=self.columns
+        )
         # Fuzzy targets: multi-word names; a candidate must share the head (last) word.
         self.fuzzy_by_head: dict[str, dict[str, Term]] = {}
         for term in self.terms.values():
@@ -95,9 +100,9 @@ class MentionFinder:
         Their labels are written to the ENT_TYPE/ENT_IOB arrays so rule patterns can use
         ``ENT_TYPE`` (setting ``doc.ents`` builds Span objects and cost ~2 ms per doc).
         """
-        strings = doc.vocab.strings
+        term_of_match = self.term_of_match
         matches = [
-            (start, end, self.terms[strings[match_id]])
+            (start, end, term_of_match[match_id])
             for matcher in (self.exact, self.folded)
             for match_id, start, end in matcher(doc)
         ]
@@ -111,12 +116,12 @@ class MentionFinder:
             kept.append((start, end, term))
         kept.sort(key=lambda m: m[0])
         if kept:
-            ents = np.zeros((len(doc), 2), dtype=np.uint64)
-            ents[:, 0] = 2  # ENT_IOB "O"
+            n = len(doc)
+            iob, label = [2] * n, [0] * n  # ENT_IOB "O", no label
             for start, end, term in kept:
-                ents[start, 0] = 3  # "B"
-                ents[start + 1 : end, 0] = 1  # "I"
-                ents[start:end, 1] = self.label_ids[term.label]
+                iob[start:end] = [3] + [1] * (end - start - 1)  # "B", then "I"
+                label[start:end] = [self.label_ids[term.label]] * (end - start)
+            ents = np.array([iob, label], dtype=np.uint64).T
             doc.from_array([ENT_IOB, ENT_TYPE], ents)  # type: ignore[arg-type]
         return kept
 
@@ -156,9 +161,11 @@ class MentionFinder:
         anchor: dt.date | None,
         gazetteer: list[tuple[int, int, Term]] | None = None,
         columns: Columns | None = None,
+        matches: list[Match] | None = None,
     ) -> list[Found]:
-        """Mentions of ``doc``; ``gazetteer`` and ``columns``: results of :meth:`gazetteer` and
-        of reading the doc's columns after it, when the caller has them already."""
+        """Mentions of ``doc``; ``gazetteer``, ``columns`` and ``matches``: results of
+        :meth:`gazetteer`, of reading the doc's columns after it and of matching the mention
+        rules, when the caller has them already."""
         found: list[Found] = []
         if gazetteer is None:
             gazetteer = self.gazetteer(doc)
@@ -203,7 +210,7 @@ class MentionFinder:
                 )
             )
         orth = cols.values[self.orth_column]
-        for rule_id, start, end in self.index(doc, cols):
+        for rule_id, start, end in self.index(doc, cols) if matches is None else matches:
             rule = self.rules[rule_id]
             cand = self._from_rule(doc, orth, rule, start, end)
             if cand is not None:

@@ -20,7 +20,7 @@ import operator
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 import numpy as np
 from spacy.attrs import IDS, SENT_START
@@ -124,97 +124,147 @@ def _always(columns: Sequence[Column], i: int) -> bool:
     return True
 
 
+class ValueTest:
+    """A test of one attribute value (a 64-bit string hash, a flag or a number)."""
+
+    def __call__(self, value: int) -> bool:
+        raise NotImplementedError
+
+    def accepted(self, values: set[int]) -> set[int]:
+        """The members of ``values`` that pass."""
+        return {v for v in values if self(v)}
+
+
+class Members(ValueTest):
+    """``IN`` (or ``NOT_IN``, ``negate``) a set of values; a plain value is a set of one."""
+
+    def __init__(self, members: frozenset[int], negate: bool = False) -> None:
+        self.members, self.negate = members, negate
+
+    def __call__(self, value: int) -> bool:
+        return (value in self.members) != self.negate
+
+    def accepted(self, values: set[int]) -> set[int]:
+        return values - self.members if self.negate else values & self.members
+
+
+class Regex(ValueTest):
+    """``REGEX`` on the string of a hash: each string is searched once (up to a bound)."""
+
+    def __init__(self, pattern: str, strings: Any) -> None:
+        self.regex, self.strings = re.compile(pattern), strings
+        self.seen: set[int] = set()
+        self.matching: set[int] = set()
+
+    def _learn(self, values: Iterable[int]) -> None:
+        if len(self.seen) >= _REGEX_CACHE_LIMIT:
+            self.seen.clear()
+            self.matching.clear()
+        for value in values:
+            self.seen.add(value)
+            if self.regex.search(self.strings[value]):
+                self.matching.add(value)
+
+    def __call__(self, value: int) -> bool:
+        if value not in self.seen:
+            self._learn([value])
+        return value in self.matching
+
+    def accepted(self, values: set[int]) -> set[int]:
+        self._learn(values - self.seen)
+        return values & self.matching
+
+
+class Comparison(ValueTest):
+    """``==``, ``<=`` ... on a number (``LENGTH``)."""
+
+    def __init__(self, compare: Callable[[Any, Any], bool], argument: int) -> None:
+        self.compare, self.argument = compare, argument
+
+    def __call__(self, value: int) -> bool:
+        return self.compare(value, self.argument)
+
+
 @dataclass(frozen=True)
 class TokenTest:
     """The tests of one pattern token: ``passes(columns, i)``, and the same as value tests per
     column (``parts``), used to find the passing tokens of a range without a call per token."""
 
     passes: Test
-    parts: tuple[tuple[int, Callable[[int], bool]], ...]  # (column, accepts value)
+    parts: tuple[tuple[int, ValueTest], ...]  # (column, test of its value)
 
     def positions(self, columns: Sequence[Column], lo: int, hi: int) -> list[int]:
         """Tokens in [lo, hi) that pass, testing each distinct value of one column once."""
         if not self.parts:
             return list(range(lo, hi))
-        k, accepts = self.parts[0]
+        k, test = self.parts[0]
         column = columns[k]
-        accepted = {v for v in set(column[lo:hi]) if accepts(v)}
+        accepted = test.accepted(set(column[lo:hi]))
+        if not accepted:
+            return []
         found = [i for i in range(lo, hi) if column[i] in accepted]
         if len(self.parts) > 1:
             found = [i for i in found if self.passes(columns, i)]
         return found
 
 
-def _regex_accepts(pattern: str, strings: Any) -> Callable[[int], bool]:
-    """A regex test of a string hash, cached per hash."""
-    regex = re.compile(pattern)
-    cache: dict[int, bool] = {}
-
-    def accepts(key: int) -> bool:
-        found = cache.get(key)
-        if found is None:
-            if len(cache) >= _REGEX_CACHE_LIMIT:
-                cache.clear()
-            found = cache[key] = bool(regex.search(strings[key]))
-        return found
-
-    return accepts
-
-
-def _value_tests(name: str, spec: Any, strings: Any) -> list[Callable[[int], bool]]:
+def _value_tests(name: str, spec: Any, strings: Any) -> list[ValueTest]:
     """Tests of one attribute's value, as spaCy's Matcher reads the pattern."""
     if name not in _STRING_ATTRS | _NUMBER_ATTRS | _FLAG_ATTRS | {"SENT_START"}:
         raise Unsupported(f"attribute {name}")
     if not isinstance(spec, dict):
-        return [frozenset([_value_id(spec, strings)]).__contains__]
-    tests: list[Callable[[int], bool]] = []
+        return [Members(frozenset([_value_id(spec, strings)]))]
+    tests: list[ValueTest] = []
     for predicate, argument in spec.items():
         if predicate in ("IN", "NOT_IN"):
             if not isinstance(argument, list):
                 raise Unsupported(f"{predicate} {argument!r}")
             members = frozenset(_value_id(v, strings) for v in argument)
-            tests.append(members.__contains__ if predicate == "IN" else _not_in(members))
+            tests.append(Members(members, negate=predicate == "NOT_IN"))
         elif predicate == "REGEX" and name in _STRING_ATTRS and isinstance(argument, str):
-            tests.append(_regex_accepts(argument, strings))
+            tests.append(Regex(argument, strings))
         elif predicate in _COMPARISONS and name in _NUMBER_ATTRS and isinstance(argument, int):
-            tests.append(_compare(_COMPARISONS[predicate], argument))
+            tests.append(Comparison(_COMPARISONS[predicate], argument))
         else:
             raise Unsupported(f"{name} {predicate}")
     return tests
 
 
-def _not_in(members: frozenset[int]) -> Callable[[int], bool]:
-    return lambda value: value not in members
-
-
-def _compare(compare: Callable[[Any, Any], bool], argument: int) -> Callable[[int], bool]:
-    return lambda value: compare(value, argument)
-
-
-def _column_test(k: int, accepts: Callable[[int], bool]) -> Test:
+def _column_test(k: int, test: ValueTest) -> Test:
     # Set membership is the common case: a closure without a second call per token.
-    if isinstance(getattr(accepts, "__self__", None), frozenset):
-        members = cast(frozenset[int], accepts.__self__)  # type: ignore[attr-defined]
+    if isinstance(test, Members):
+        members = test.members
+        if test.negate:
+            return lambda c, i: c[k][i] not in members
         return lambda c, i: c[k][i] in members
-    return lambda c, i: accepts(c[k][i])
+    return lambda c, i: test(c[k][i])
+
+
+def _all_of(tests: list[Test]) -> Test:
+    if len(tests) == 2:
+        first, second = tests
+        return lambda c, i: first(c, i) and second(c, i)
+    return lambda c, i: all(t(c, i) for t in tests)
 
 
 def token_test(spec: dict[str, Any], columns: ColumnSet, strings: Any) -> TokenTest:
     """All attribute tests of one pattern token (an empty spec accepts any token)."""
-    parts: list[tuple[int, Callable[[int], bool]]] = []
+    parts: list[tuple[int, ValueTest]] = []
     for key, value in spec.items():
         if key.upper() == "OP":
             continue
         name = _attr_name(key)
-        for accepts in _value_tests(name, value, strings):
-            parts.append((columns.column(name), accepts))
-    tests = [_column_test(k, accepts) for k, accepts in parts]
+        for test in _value_tests(name, value, strings):
+            parts.append((columns.column(name), test))
+    # The most selective test first: set membership before negations and comparisons.
+    parts.sort(key=lambda part: not (isinstance(part[1], Members) and not part[1].negate))
+    tests = [_column_test(k, test) for k, test in parts]
     if not tests:
         passes: Test = _always
     elif len(tests) == 1:
         passes = tests[0]
     else:
-        passes = lambda c, i: all(t(c, i) for t in tests)  # noqa: E731
+        passes = _all_of(tests)
     return TokenTest(passes, tuple(parts))
 
 
@@ -270,13 +320,32 @@ def _backward(
     return out
 
 
-@dataclass(frozen=True)
 class CompiledPattern:
     """A pattern as expanded elements, matched outward from a required element."""
 
-    elements: tuple[Element, ...]
-    anchor: int  # index of a ONE element: every match has exactly one token there
-    anchor_test: TokenTest
+    def __init__(
+        self,
+        elements: tuple[Element, ...],
+        anchor: int,
+        tests: Sequence[TokenTest],
+    ):
+        self.elements = elements
+        self.anchor = anchor  # index of a ONE element: every match has exactly one token there
+        self.anchor_test = tests[anchor]
+        # Values some token of every match must have, one set per required element besides
+        # the anchor: a sentence without such a value holds no match.
+        self.required = [
+            (k, test.members)
+            for j, ((q, _), token) in enumerate(zip(elements, tests, strict=True))
+            if q == ONE and j != anchor
+            for k, test in token.parts[:1]
+            if isinstance(test, Members) and not test.negate
+        ]
+        self.after = elements[anchor + 1 :]
+        self.before = elements[:anchor][::-1]
+        # Without quantifiers a match has one length: test fixed offsets from the anchor.
+        self.fixed = all(q == ONE for q, _ in elements)
+        self.offsets = [(j - anchor, test) for j, (_, test) in enumerate(elements) if j != anchor]
 
     def matches_at(
         self, columns: Sequence[Column], t: int, lo: int, hi: int
@@ -285,13 +354,22 @@ class CompiledPattern:
 
         The caller has checked that ``t`` passes :attr:`anchor_test`.
         """
+        if self.fixed:
+            start = t - self.anchor
+            end = start + len(self.elements)
+            if start < lo or end > hi:
+                return []
+            for offset, test in self.offsets:
+                if not test(columns, t + offset):
+                    return []
+            return [(start, end)]
         ends = {t + 1}
-        for element in self.elements[self.anchor + 1 :]:
+        for element in self.after:
             ends = _forward(ends, element, columns, hi)
             if not ends:
                 return []
         starts = {t}
-        for element in self.elements[self.anchor - 1 :: -1] if self.anchor else ():
+        for element in self.before:
             starts = _backward(starts, element, columns, lo)
             if not starts:
                 return []
@@ -341,4 +419,4 @@ def compile_pattern(
         anchor = required[0]
     if elements[anchor][0] != ONE:
         return None
-    return CompiledPattern(tuple(elements), anchor, tests[anchor])
+    return CompiledPattern(tuple(elements), anchor, tests)
