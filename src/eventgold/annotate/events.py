@@ -68,6 +68,17 @@ class Words:
             elif words:
                 self.multi.append(words)
         self.first = self.single | {m[0] for m in self.multi}
+        # Phrases by first word, with their list position (the first listed phrase wins).
+        self.multi_by_first: dict[int, list[tuple[int, tuple[int, ...]]]] = {}
+        for k, words in enumerate(self.multi):
+            self.multi_by_first.setdefault(words[0], []).append((k, words))
+
+    def phrases_at(self, lower: int, lemma: int) -> list[tuple[int, tuple[int, ...]]]:
+        """Phrases whose first word is a token's LOWER or LEMMA, in list order."""
+        found = self.multi_by_first.get(lower, [])
+        if lemma != lower and lemma in self.multi_by_first:
+            found = sorted(found + self.multi_by_first[lemma])
+        return found
 
     def __bool__(self) -> bool:
         return bool(self.first)
@@ -121,19 +132,24 @@ class Tokens:
         return self.lower[i] in first or self.lemma[i] in first
 
     def phrase_at(self, i: int, phrase: tuple[int, ...]) -> bool:
-        if i + len(phrase) > len(self.lower):
+        lower, lemma = self.lower, self.lemma
+        if i + len(phrase) > len(lower):
             return False
-        return all(self.lower[i + k] == w or self.lemma[i + k] == w for k, w in enumerate(phrase))
+        for k, word in enumerate(phrase):
+            if lower[i + k] != word and lemma[i + k] != word:
+                return False
+        return True
 
     def find(self, lo: int, hi: int, words: Words) -> tuple[int, int] | None:
         """(index, width) of the first word or phrase of ``words`` starting in [lo, hi)."""
-        lo, hi = max(lo, 0), min(hi, len(self.lower))
+        lower, lemma, first = self.lower, self.lemma, words.first
+        lo, hi = max(lo, 0), min(hi, len(lower))
         for i in range(lo, hi):
-            if self.lower[i] not in words.first and self.lemma[i] not in words.first:
+            if lower[i] not in first and lemma[i] not in first:
                 continue
-            if self.lower[i] in words.single or self.lemma[i] in words.single:
+            if lower[i] in words.single or lemma[i] in words.single:
                 return i, 1
-            for phrase in words.multi:
+            for _, phrase in words.phrases_at(lower[i], lemma[i]):
                 if self.phrase_at(i, phrase):
                     return i, len(phrase)
         return None
@@ -219,6 +235,26 @@ class EventFinder:
         self.according = Words(strings, pack.attribution.according)
         self.speech = Words(strings, pack.attribution.speech)
         self.slot_words: dict[int, Words] = {}
+        # Per event type: (role name, role, [(slot, mention types it takes)]) in pack order.
+        self.slot_plans = {
+            etype: [
+                (
+                    role_name,
+                    table.event_types[etype].roles[role_name],
+                    [
+                        (
+                            slot,
+                            frozenset(
+                                slot.types or table.event_types[etype].roles[role_name].types
+                            ),
+                        )
+                        for slot in slots
+                    ],
+                )
+                for role_name, slots in rules.slots.items()
+            ]
+            for etype, rules in pack.events.items()
+        }
         self.common_cues = {
             name: self._compile(pack.cues.get(name, [])) for name in table.common_attributes
         }
@@ -331,21 +367,17 @@ class EventFinder:
         in_sentence = [m for m in sentences.get(lo, ()) if not m.start <= trig < m.end]
         taken: list[Found] = []  # arguments so far: their nested mentions are not arguments
         used: set[int] = set()
-        etype = self.table.event_types[event.event_type]
-        rules = self.pack.events.get(event.event_type)
-        if rules is None:
-            return
-        for role_name, slots in rules.slots.items():
-            role = etype.roles[role_name]
-            for slot in slots:
-                types = set(slot.types or role.types)
+        for role_name, role, slots in self.slot_plans.get(event.event_type, ()):
+            for slot, types in slots:
+                nested = slot.where == "nested"
                 candidates = [
                     m
                     for m in in_sentence
                     if m.label in types
                     and id(m) not in used
                     and (
-                        slot.where == "nested"
+                        nested
+                        or not taken
                         or not any(t.start <= m.start and m.end <= t.end for t in taken)
                     )
                 ]
@@ -423,10 +455,13 @@ class EventFinder:
             near.sort(key=lambda m: abs(m.start - trig))
             return near[:1]
         markers = self._words(slot)
+        first, lemma = markers.first, tokens.lemma
         if slot.where == "after":
             for i in range(trig, min(hi, trig + window + 1)):
                 if i > trig and lower[i] in self.after_boundary:
                     break
+                if lower[i] not in first and lemma[i] not in first:
+                    continue  # no marker starts here
                 hit = tokens.find(i, i + 1, markers)
                 if hit is not None:
                     found = self._mention_starting_after(tokens, i + hit[1], cands)
@@ -435,7 +470,7 @@ class EventFinder:
             return []
         # before: a marker word left of (or at) the trigger, mention ending right before it
         for i in range(trig, max(lo, trig - window) - 1, -1):
-            if tokens.find(i, i + 1, markers) is not None:
+            if (lower[i] in first or lemma[i] in first) and tokens.find(i, i + 1, markers):
                 for m in cands:
                     if 0 <= i - m.end <= 1:
                         return [m]
@@ -488,17 +523,18 @@ class EventFinder:
         self, tokens: Tokens, edge: Found, ordered: list[Found], group: list[Found], direction: int
     ) -> tuple[Found, bool] | None:
         for m in ordered:
-            if m is edge or m in group:
-                continue
+            # At most two words between the two mentions, in the given direction.
             if direction == 1:
-                if m.start < edge.end:
+                if not 0 < m.start - edge.end <= 2:
                     continue
                 gap = tokens.lower[edge.end : m.start]
             else:
-                if m.end > edge.start:
+                if not 0 < edge.start - m.end <= 2:
                     continue
                 gap = tokens.lower[m.end : edge.start]
-            if not 0 < len(gap) <= 2 or not all(w in self.coordination for w in gap):
+            if m is edge or m in group:
+                continue
+            if not all(w in self.coordination for w in gap):
                 continue
             if any(w in self.coordinators for w in gap):
                 return m, any(w in self.conjunctions for w in gap)
@@ -508,37 +544,18 @@ class EventFinder:
 
     def attributes(self, tokens: Tokens, event: FoundEvent, text: str) -> None:
         attrs: dict[str, str] = {}
+        trig = event.trigger
+        lo, hi = tokens.sentence(trig)
+        scope = _CueScope(tokens, trig, text.lower(), lo, hi, tokens.sentence_words(lo, hi))
         for name, attr in self.table.common_attributes.items():
-            value = self._cue_value(tokens, event.trigger, text, self.common_cues[name])
+            value = scope.value(self.common_cues[name])
             attrs[name] = value or attr.default or attr.values[0]
         for name, cues in self.type_cues.get(event.event_type, {}).items():
-            value = self._cue_value(tokens, event.trigger, text, cues)
+            value = scope.value(cues)
             if value is not None:
                 attrs[name] = value
         attrs.update(event.rule.attributes)
         event.attributes = attrs
-
-    @staticmethod
-    def _cue_value(tokens: Tokens, trig: int, text: str, cues: list[_CompiledCue]) -> str | None:
-        lo, hi = tokens.sentence(trig)
-        present = tokens.sentence_words(lo, hi)
-        for cue in cues:
-            if cue.has_trigger and not tokens.is_(trig, cue.trigger):
-                continue
-            if cue.suffixes and not text.lower().endswith(cue.suffixes):
-                continue
-            if cue.has_before and (
-                present.isdisjoint(cue.before.first)
-                or tokens.find(max(lo, trig - cue.window), trig, cue.before) is None
-            ):
-                continue
-            if cue.has_after and (
-                present.isdisjoint(cue.after.first)
-                or tokens.find(trig + 1, min(hi, trig + 1 + cue.window), cue.after) is None
-            ):
-                continue
-            return cue.value
-        return None
 
     # --- attribution -----------------------------------------------------------------------
 
@@ -581,6 +598,39 @@ class EventFinder:
             people = [m for m in near if m.label == self.pack.person_type]
             if people or near:
                 return max(people or near, key=lambda m: m.end)
+
+
+@dataclass
+class _CueScope:
+    """Where attribute cues of one trigger are looked for: its sentence and a window."""
+
+    tokens: Tokens
+    trig: int
+    trigger_text: str  # lower case
+    lo: int
+    hi: int
+    present: frozenset[int]  # every word of the sentence
+
+    def value(self, cues: list[_CompiledCue]) -> str | None:
+        """The value of the first cue that holds."""
+        tokens, trig, present = self.tokens, self.trig, self.present
+        for cue in cues:
+            if cue.has_trigger and not tokens.is_(trig, cue.trigger):
+                continue
+            if cue.suffixes and not self.trigger_text.endswith(cue.suffixes):
+                continue
+            if cue.has_before and (
+                present.isdisjoint(cue.before.first)
+                or tokens.find(max(self.lo, trig - cue.window), trig, cue.before) is None
+            ):
+                continue
+            if cue.has_after and (
+                present.isdisjoint(cue.after.first)
+                or tokens.find(trig + 1, min(self.hi, trig + 1 + cue.window), cue.after) is None
+            ):
+                continue
+            return cue.value
+        return None
 
 
 def _outranked(tokens: Tokens, event: FoundEvent, events: list[FoundEvent]) -> bool:

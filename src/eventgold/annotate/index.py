@@ -20,7 +20,13 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from eventgold.annotate.patterns import Columns, ColumnSet, CompiledPattern, compile_pattern
+from eventgold.annotate.patterns import (
+    Columns,
+    ColumnSet,
+    CompiledPattern,
+    Members,
+    compile_pattern,
+)
 
 # Words too frequent to anchor a rule on; a token with only such values is never chosen.
 _FUNCTION_WORDS = frozenset(
@@ -169,12 +175,15 @@ class _Group:
     before: int = 0
     after: int = 0
     direct: list[str] = field(default_factory=list)  # single-token rules: the hit is the match
-    # (rule id, compiled pattern, anchor test exact): matched from the anchor outwards
-    compiled: list[tuple[str, CompiledPattern, bool]] = field(default_factory=list)
+    # (rule id, compiled pattern, how the anchor hits are used): matched from the anchor out
+    compiled: list[tuple[str, CompiledPattern, int]] = field(default_factory=list)
     matcher: Matcher | None = None  # patterns the compiler does not handle
 
 
 Rule = tuple[str, list[dict[str, Any]]]  # (rule id, spaCy token pattern)
+# How a compiled pattern uses its group's anchor hits (the index test is "exact" when every
+# token the pattern's anchor element accepts passes it, so the element can only match at a hit).
+HITS_ARE_ANCHORS, HITS_CONTAIN_ANCHORS, SCAN_WINDOW = range(3)
 Match = tuple[str, int, int]  # (rule id, start token, end token)
 
 
@@ -217,7 +226,7 @@ class RuleIndex:
                 continue
             compiled = compile_pattern(pattern, self.columns, strings, at)
             if compiled is not None:
-                group.compiled.append((rule_id, compiled, anchor.exact))
+                group.compiled.append((rule_id, compiled, self._anchor_use(anchor, compiled)))
             else:
                 group.matcher = group.matcher or Matcher(nlp.vocab)
                 group.matcher.add(rule_id, [pattern])
@@ -272,6 +281,23 @@ class RuleIndex:
                     self._match_window(doc, values, group, lo, hi, window_hits, words, found)
         return sorted(found, key=lambda m: (m[1], m[2], m[0]))
 
+    def _anchor_use(self, anchor: Anchor, pattern: CompiledPattern) -> int:
+        """Whether the anchor hits are the pattern's anchor tokens (HITS_ARE_ANCHORS), contain
+        them (HITS_CONTAIN_ANCHORS) or may miss some (SCAN_WINDOW)."""
+        if not anchor.exact:
+            return SCAN_WINDOW
+        parts = pattern.anchor_test.parts
+        if len(parts) == 1:
+            column, test = parts[0]
+            if (
+                column == self.columns.column(anchor.attr)
+                and isinstance(test, Members)
+                and not test.negate
+                and test.members == anchor.values
+            ):
+                return HITS_ARE_ANCHORS
+        return HITS_CONTAIN_ANCHORS
+
     def _match_window(
         self,
         doc: Doc,
@@ -284,14 +310,16 @@ class RuleIndex:
         found: set[tuple[str, int, int]],
     ) -> None:
         """Every match of the group's patterns inside [lo, hi), as spaCy's Matcher on that span."""
-        for rule_id, pattern, exact in group.compiled:
+        for rule_id, pattern, use in group.compiled:
             if pattern.required and not all(
-                not words.of(lo, k).isdisjoint(values) for k, values in pattern.required
+                not words.of(lo, k).isdisjoint(wanted) for k, wanted in pattern.required
             ):
                 continue
-            # An exact anchor test accepts every token the anchor element accepts, so the
-            # element can only match at a hit; otherwise every token of the window is tried.
-            for start, end in pattern.matches(values, lo, hi, window_hits if exact else None):
+            if use == SCAN_WINDOW:
+                matches = pattern.matches(values, lo, hi)
+            else:
+                matches = pattern.matches(values, lo, hi, window_hits, use == HITS_ARE_ANCHORS)
+            for start, end in matches:
                 found.add((rule_id, start, end))
         if group.matcher is not None:
             strings = self.vocab.strings
@@ -317,8 +345,11 @@ class _SentenceWords:
 
 def member(values: np.ndarray[Any, Any], sorted_set: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
     """``np.isin`` for a small sorted set: one binary search per value, no sorting of ``values``."""
-    where = np.searchsorted(sorted_set, values)
-    where[where == len(sorted_set)] = 0
+    if len(sorted_set) == 1:
+        single: np.ndarray[Any, Any] = values == sorted_set[0]
+        return single
+    where = sorted_set.searchsorted(values)
+    np.minimum(where, len(sorted_set) - 1, out=where)
     found: np.ndarray[Any, Any] = sorted_set[where] == values
     return found
 

@@ -33,7 +33,7 @@ class LookupLemmatizer:
             return doc
         lowers = cast(list[int], doc.to_array([LOWER]).tolist())
         get = self.lemma_of.get
-        lemmas = np.fromiter((get(h, h) for h in lowers), dtype=np.uint64, count=len(doc))
+        lemmas = np.fromiter(map(get, lowers, lowers), dtype=np.uint64, count=len(doc))
         doc.from_array([LEMMA], lemmas.reshape(-1, 1))  # type: ignore[arg-type]
         return doc
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from dateparser.date import DateDataParser
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DATE_NOISE = re.compile(r"^(on|in|since|by|during|from|until|the)\s+", re.IGNORECASE)
@@ -21,8 +23,19 @@ _RELATIVE_UNIT = re.compile(
 )
 
 
+def import_dateparser() -> None:
+    """Import dateparser now, e.g. before forking workers so that they share it.
+
+    Otherwise it is imported on first use: it takes most of a second to import (it compiles
+    its timezone patterns), which every command paid even without a date to resolve.
+    """
+    import dateparser.date  # noqa: F401
+
+
 @lru_cache(maxsize=4)
 def _parser(anchor: dt.date) -> DateDataParser:
+    from dateparser.date import DateDataParser
+
     return DateDataParser(
         languages=["en"],
         settings={
@@ -80,8 +93,9 @@ def normalize_date(expr: str, anchor: dt.date | None) -> str | None:
         # News uses a bare weekday for the most recent one (the day itself counts as "today").
         delta = (base.weekday() - _WEEKDAYS.index(text.lower())) % 7
         return (base - dt.timedelta(days=delta)).isoformat()
+    parser = _parser(base)  # outside the try: a missing dateparser is an error, not "no date"
     try:
-        data = _parser(base).get_date_data(text)
+        data = parser.get_date_data(text)
     except Exception:  # dateparser raises assorted errors on odd input; treat as unresolved
         return None
     if data.date_obj is None:

@@ -8,13 +8,14 @@ that names the rule.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from spacy.lang.en import English
 from spacy.matcher import Matcher
+from spacy.vocab import Vocab
 
 from eventgold.annotate.gazetteer import HELPER_LABELS
 from eventgold.errors import DataError, Problem
@@ -141,15 +142,42 @@ def _path(loc: tuple[int | str, ...]) -> str:
     return "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc)
 
 
+# Checked packs of this process, by file content and table: `preannotate` checks the pack
+# before reading any input and then builds the annotator from it, and forked workers inherit
+# the entry. Keyed by content, so an edited file is read and checked again.
+_LOADED: dict[tuple[bytes, int], tuple[SchemaTable | None, RulePack]] = {}
+_LOADED_MAX = 8
+
+
 def load_pack(path: Path | str = DEFAULT_PACK, table: SchemaTable | None = None) -> RulePack:
-    """Read, structurally validate and (given ``table``) semantically check a rule pack."""
+    """Read, structurally validate and (given ``table``) semantically check a rule pack.
+
+    The same file content checked against the same table object is parsed and checked once
+    per process; every call gets its own copy of the pack.
+    """
     path = Path(path)
     file = str(path)
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise DataError(Problem("EG401", f"no rule pack at {path}", "$", file)) from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        raise DataError(Problem("EG401", f"not a readable YAML file: {exc}", "$", file)) from None
+    key = (hashlib.sha256(text.encode("utf-8")).digest(), id(table))
+    loaded = _LOADED.get(key)
+    if loaded is not None and loaded[0] is table:
+        return loaded[1].model_copy(deep=True)
+    pack = _parse_pack(text, file, table)
+    if len(_LOADED) >= _LOADED_MAX:
+        del _LOADED[next(iter(_LOADED))]
+    _LOADED[key] = (table, pack)  # holding the table keeps its id from being reused
+    return pack.model_copy(deep=True)
+
+
+def _parse_pack(text: str, file: str, table: SchemaTable | None) -> RulePack:
+    try:
+        raw = yaml.load(text, Loader=_LOADER)
+    except yaml.YAMLError as exc:
         raise DataError(Problem("EG401", f"not a readable YAML file: {exc}", "$", file)) from None
     try:
         pack = RulePack.model_validate(raw)
@@ -270,7 +298,9 @@ def _check_ids(pack: RulePack) -> list[Problem]:
 
 
 def _check_patterns(pack: RulePack) -> list[Problem]:
-    matcher = Matcher(English().vocab, validate=True)
+    # A bare Vocab: adding a pattern only interns strings, and building English() to get one
+    # cost more than checking every pattern of the pack.
+    matcher = Matcher(Vocab(), validate=True)
     out = []
     for kind, i, rule in _rules(pack):
         try:

@@ -376,15 +376,22 @@ class CompiledPattern:
         return [(s, e) for s in starts for e in ends]
 
     def matches(
-        self, columns: Sequence[Column], lo: int, hi: int, at: Iterable[int] | None = None
+        self,
+        columns: Sequence[Column],
+        lo: int,
+        hi: int,
+        at: Iterable[int] | None = None,
+        checked: bool = False,
     ) -> list[tuple[int, int]]:
-        """Every match inside [lo, hi); ``at``: the only tokens the anchor may be at."""
-        passes = self.anchor_test.passes
-        anchors = (
-            self.anchor_test.positions(columns, lo, hi)
-            if at is None
-            else [t for t in at if passes(columns, t)]
-        )
+        """Every match inside [lo, hi); ``at``: the only tokens the anchor may be at (all of
+        them passing the anchor test if ``checked``)."""
+        if at is None:
+            anchors: Iterable[int] = self.anchor_test.positions(columns, lo, hi)
+        elif checked:
+            anchors = at
+        else:
+            passes = self.anchor_test.passes
+            anchors = [t for t in at if passes(columns, t)]
         out: list[tuple[int, int]] = []
         for t in anchors:
             out += self.matches_at(columns, t, lo, hi)

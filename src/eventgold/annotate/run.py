@@ -21,6 +21,7 @@ import orjson
 
 from eventgold.annotate.engine import Annotator
 from eventgold.annotate.inputs import input_files, read_documents
+from eventgold.annotate.normalize import import_dateparser
 from eventgold.annotate.packs import DEFAULT_PACK
 from eventgold.atomic import atomic_output
 from eventgold.errors import DataError, Problem, UsageError
@@ -142,6 +143,8 @@ def annotate_lines(
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    if context.get_start_method() == "fork":
+        import_dateparser()  # imported lazily elsewhere; forked workers share this import
     with context.Pool(workers, initializer=_init_worker, initargs=(pack, table)) as pool:
         window: deque[AsyncResult[list[Line]]] = deque()
         for batch in _batches(documents):

@@ -26,6 +26,13 @@ class SentenceSplitter:
         strings = nlp.vocab.strings
         self.ends = np.sort(np.array([strings.add(p) for p in ENDS], dtype=np.uint64))
         self.trailing = {strings.add(p) for p in ENDS + CLOSERS}
+        self.line_breaks: dict[int, bool] = {}  # whitespace token string -> holds a line break
+
+    def _has_line_break(self, orth_id: int, doc: Doc) -> bool:
+        found = self.line_breaks.get(orth_id)
+        if found is None:
+            found = self.line_breaks[orth_id] = "\n" in doc.vocab.strings[orth_id]
+        return found
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
@@ -41,8 +48,9 @@ class SentenceSplitter:
                 j += 1
             if j < n:
                 flags[j] = 1
-        for space in np.flatnonzero(array[:, 1] == 1).tolist():
-            if "\n" in doc[space].text and space + 1 < n:
+        spaces = np.flatnonzero(array[:, 1] == 1)
+        for space, orth_id in zip(spaces.tolist(), orth[spaces].tolist(), strict=True):
+            if space + 1 < n and self._has_line_break(orth_id, doc):
                 flags[space + 1] = 1
         doc.from_array([SENT_START], flags.reshape(-1, 1))  # type: ignore[arg-type]
         return doc
