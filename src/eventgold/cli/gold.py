@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from eventgold.cli import gold_link
 from eventgold.cli._common import echo_json, handle_errors, out_console
 from eventgold.gold.adjudicate import parse_policy
 from eventgold.gold.build import BuildOptions, BuildResult, build_gold
@@ -194,3 +195,8 @@ def build(
         )
     else:
         _render_build(result)
+
+
+# Cross-document commands live in their own module; listed after build in `gold --help`.
+app.command("link")(gold_link.link)
+app.command("project")(gold_link.project)

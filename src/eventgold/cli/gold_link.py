@@ -1,6 +1,6 @@
 """``eventgold gold link`` and ``eventgold gold project``: cross-document events.
 
-Registered onto the ``gold`` command group in :mod:`eventgold.cli.main`.
+Registered onto the ``gold`` command group in :mod:`eventgold.cli.gold`.
 """
 
 from __future__ import annotations

@@ -1,23 +1,37 @@
-"""The ``eventgold`` application: registers each command module."""
+"""The ``eventgold`` application: registers each command module by its import path.
+
+A command's module (and the libraries it needs) is imported only when that command runs or
+is listed in a help page, so ``eventgold preannotate`` does not pay for Label Studio, scipy
+or the gold builder at start-up (see :mod:`eventgold.cli.lazy`).
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 import typer
 
 from eventgold import __version__
-from eventgold.cli import demo as demo_cmd
-from eventgold.cli import evaluate as evaluate_cmd
-from eventgold.cli import gold as gold_cmd
-from eventgold.cli import gold_link as gold_link_cmd
-from eventgold.cli import preannotate as preannotate_cmd
-from eventgold.cli import schema as schema_cmd
-from eventgold.cli import studio as studio_cmd
-from eventgold.cli import validate as validate_cmd
+from eventgold.cli.lazy import LazyGroup
+
+
+class Commands(LazyGroup):
+    """The commands in the order ``eventgold --help`` lists them."""
+
+    lazy_commands: ClassVar[dict[str, str]] = {
+        "validate": "eventgold.cli.validate:validate",
+        "evaluate": "eventgold.cli.evaluate:evaluate",
+        "demo": "eventgold.cli.demo:demo",
+        "preannotate": "eventgold.cli.preannotate:preannotate",
+        "schema": "eventgold.cli.schema:app",
+        "studio": "eventgold.cli.studio:app",
+        "gold": "eventgold.cli.gold:app",
+    }
+
 
 app = typer.Typer(
     name="eventgold",
+    cls=Commands,
     help="Turn news text into validated gold datasets of geopolitical events.",
     no_args_is_help=True,
     add_completion=False,
@@ -42,17 +56,6 @@ def main(
     ] = False,
 ) -> None:
     """Turn news text into validated gold datasets of geopolitical events."""
-
-
-app.add_typer(schema_cmd.app, name="schema")
-app.add_typer(studio_cmd.app, name="studio")
-app.command("validate")(validate_cmd.validate)
-app.command("evaluate")(evaluate_cmd.evaluate)
-app.command("demo")(demo_cmd.demo)
-app.command("preannotate")(preannotate_cmd.preannotate)
-app.add_typer(gold_cmd.app, name="gold")
-gold_cmd.app.command("link")(gold_link_cmd.link)
-gold_cmd.app.command("project")(gold_link_cmd.project)
 
 
 def run() -> None:

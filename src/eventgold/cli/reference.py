@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +17,11 @@ Parameter = Any
 
 def _walk(command: Command, path: list[str]) -> list[tuple[list[str], Command]]:
     out = [(path, command)]
-    if isinstance(getattr(command, "commands", None), dict):
-        for name in sorted(command.commands):
-            sub = command.commands[name]
+    # A Mapping, not only a dict: the root group imports its commands on access (cli.lazy).
+    commands = getattr(command, "commands", None)
+    if isinstance(commands, Mapping):
+        for name in sorted(commands):
+            sub = commands[name]
             if not sub.hidden:
                 out += _walk(sub, [*path, name])
     return out
