@@ -12,20 +12,37 @@ from typing import cast
 
 import numpy as np
 from spacy.attrs import LEMMA, LOWER
+from spacy.errors import Errors
 from spacy.language import Language
-from spacy.lookups import load_lookups
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
+from spacy.util import load_language_data, registry
 
 NAME = "eventgold_lemmatizer"
 
 
+def _lemma_lookup() -> dict[str, str]:
+    """The ``lemma_lookup`` table of spacy-lookups-data for English, word -> lemma.
+
+    Read as ``spacy.lookups.load_lookups`` reads it, without the ``Table`` it builds (a hash
+    and a Bloom filter insert per word): that was about half the cost of building the
+    pipeline, only for the table to be copied into :attr:`LookupLemmatizer.lemma_of`.
+    """
+    if "en" not in registry.lookups:
+        raise ValueError(Errors.E955.format(table="lemma_lookup", lang="en"))
+    tables = registry.lookups.get("en")
+    if "lemma_lookup" not in tables:
+        raise ValueError(Errors.E955.format(table="lemma_lookup", lang="en"))
+    return cast(dict[str, str], load_language_data(tables["lemma_lookup"]))
+
+
 class LookupLemmatizer:
     def __init__(self, nlp: Language) -> None:
-        table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
         strings = nlp.vocab.strings
-        # Table keys are the same 64-bit hashes as token LOWER values.
+        # Keyed by the 64-bit hash of the word, the same as the token's LOWER value.
         self.lemma_of: dict[int, int] = {
-            int(key): strings.add(str(value).lower()) for key, value in table.items()
+            get_string_id(word): strings.add(lemma.lower())
+            for word, lemma in _lemma_lookup().items()
         }
 
     def __call__(self, doc: Doc) -> Doc:
