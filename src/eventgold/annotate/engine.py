@@ -197,7 +197,7 @@ class Annotator:
         mention_rules = self._mention_rules
         mention_matches = [m for m in matches if m[0] in mention_rules]
         trigger_matches = [m for m in matches if m[0] not in mention_rules]
-        found = self.mentions.find(doc, state.anchor, gazetteer, columns, mention_matches)
+        found = self.mentions.find(doc, state.anchor, gazetteer, columns, mention_matches, text)
         tokens = Tokens.of(doc, columns)
         events = self.events.triggers(doc, tokens, found, columns, trigger_matches)
         idx, length = columns.values[self._idx], columns.values[self._length]

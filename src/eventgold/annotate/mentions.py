@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -28,7 +28,7 @@ _TRIM_TOKENS = frozenset("\"'“”‘’«»()[],;:")
 _QUANTITY_UNIT_WINDOW = 5
 
 
-@dataclass
+@dataclass(slots=True)
 class Found:
     """A mention candidate: token span [start, end) of the segment doc."""
 
@@ -40,7 +40,6 @@ class Found:
     priority: int = 0
     normalized: str | None = None
     canonical: str | None = None  # gazetteer canonical form, for fuzzy/alias matches
-    extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def length(self) -> int:
@@ -62,6 +61,8 @@ class MentionFinder:
         self.columns = columns or ColumnSet()
         self.orth_column = self.columns.column("ORTH")
         self.title_column = self.columns.column("IS_TITLE")
+        self.idx_column = self.columns.column("IDX")
+        self.length_column = self.columns.column("LENGTH")
         self.table = table
         self.terms: dict[str, Term] = {}
         self.term_of_match: dict[int, Term] = {}  # PhraseMatcher match id -> term
@@ -107,12 +108,12 @@ class MentionFinder:
             for match_id, start, end in matcher(doc)
         ]
         matches.sort(key=lambda m: (m[0] - m[1], m[0]))
-        taken: set[int] = set()
+        occupied = bytearray(len(doc))
         kept = []
         for start, end, term in matches:
-            if any(i in taken for i in range(start, end)):
+            if occupied.find(1, start, end) != -1:
                 continue
-            taken.update(range(start, end))
+            occupied[start:end] = b"\x01" * (end - start)
             kept.append((start, end, term))
         kept.sort(key=lambda m: m[0])
         if kept:
@@ -162,10 +163,11 @@ class MentionFinder:
         gazetteer: list[tuple[int, int, Term]] | None = None,
         columns: Columns | None = None,
         matches: list[Match] | None = None,
+        text: str | None = None,
     ) -> list[Found]:
         """Mentions of ``doc``; ``gazetteer``, ``columns`` and ``matches``: results of
         :meth:`gazetteer`, of reading the doc's columns after it and of matching the mention
-        rules, when the caller has them already."""
+        rules, and ``text`` the doc's text, when the caller has them already."""
         found: list[Found] = []
         if gazetteer is None:
             gazetteer = self.gazetteer(doc)
@@ -221,8 +223,10 @@ class MentionFinder:
         spans = {(f.start, f.end, f.label) for f in kept}
         kept += [n for n in nested if (n.start, n.end, n.label) not in spans]
         kept.sort(key=lambda f: (f.start, -f.length))
+        surface = _Surface(doc, cols.values[self.idx_column], cols.values[self.length_column])
+        surface.text = text
         for cand in kept:
-            self._normalize(doc, cand, kept, anchor)
+            self._normalize(doc, cand, kept, anchor, surface)
         return kept
 
     def _from_rule(
@@ -245,7 +249,12 @@ class MentionFinder:
         return Found(start, end, rule.label, rule.id, rule.score, rule.priority)
 
     def _normalize(
-        self, doc: Doc, cand: Found, all_found: list[Found], anchor: dt.date | None
+        self,
+        doc: Doc,
+        cand: Found,
+        all_found: list[Found],
+        anchor: dt.date | None,
+        surface: _Surface,
     ) -> None:
         kind = self.table.mention_types[cand.label].normalization
         person = self.pack.person_type
@@ -253,7 +262,7 @@ class MentionFinder:
             cand.label != person or cand.normalized is not None
         ):
             return  # names and places come from the gazetteer or stay empty
-        text = doc[cand.start : cand.end].text
+        text = surface.of(cand.start, cand.end)
         if kind == "date":
             cand.normalized = normalize_date(text, anchor)
         elif kind == "quantity":
@@ -267,6 +276,19 @@ class MentionFinder:
                 cand.normalized = " ".join(names)
 
 
+class _Surface:
+    """The text of token spans, cut from the doc's text (built once, on first use)."""
+
+    def __init__(self, doc: Doc, idx: list[int], length: list[int]) -> None:
+        self.doc, self.idx, self.length = doc, idx, length
+        self.text: str | None = None
+
+    def of(self, start: int, end: int) -> str:
+        if self.text is None:
+            self.text = self.doc.text
+        return self.text[self.idx[start] : self.idx[end - 1] + self.length[end - 1]]
+
+
 def _unit_after(doc: Doc, cand: Found, all_found: list[Found], counted: list[str]) -> str | None:
     """The counted noun: last word of a ``counted`` (force, weapon ...) mention after a quantity."""
     for other in all_found:
@@ -277,14 +299,13 @@ def _unit_after(doc: Doc, cand: Found, all_found: list[Found], counted: list[str
 
 def _resolve_overlaps(found: list[Found]) -> list[Found]:
     """Longest span wins; ties go to higher priority, then higher score, then earlier."""
-    ranked = sorted(found, key=lambda f: (-f.length, -f.priority, -f.score, f.start))
-    taken: set[int] = set()
+    ranked = sorted(found, key=lambda f: (f.start - f.end, -f.priority, -f.score, f.start))
+    occupied = bytearray(max((f.end for f in found), default=0))
     kept = []
     for cand in ranked:
-        tokens = set(range(cand.start, cand.end))
-        if tokens & taken:
+        if occupied.find(1, cand.start, cand.end) != -1:
             continue
-        taken |= tokens
+        occupied[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
         kept.append(cand)
     kept.sort(key=lambda f: f.start)
     return kept
