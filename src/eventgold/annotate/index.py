@@ -311,8 +311,8 @@ class RuleIndex:
     ) -> None:
         """Every match of the group's patterns inside [lo, hi), as spaCy's Matcher on that span."""
         for rule_id, pattern, use in group.compiled:
-            if pattern.required and not all(
-                not words.of(lo, k).isdisjoint(wanted) for k, wanted in pattern.required
+            if pattern.required and any(
+                words.of(lo, k).isdisjoint(wanted) for k, wanted in pattern.required
             ):
                 continue
             if use == SCAN_WINDOW:

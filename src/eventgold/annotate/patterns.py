@@ -393,6 +393,18 @@ class CompiledPattern:
             passes = self.anchor_test.passes
             anchors = [t for t in at if passes(columns, t)]
         out: list[tuple[int, int]] = []
+        if self.fixed:  # the common case, inlined
+            anchor, size, offsets = self.anchor, len(self.elements), self.offsets
+            for t in anchors:
+                start = t - anchor
+                if start < lo or start + size > hi:
+                    continue
+                for offset, test in offsets:
+                    if not test(columns, t + offset):
+                        break
+                else:
+                    out.append((start, start + size))
+            return out
         for t in anchors:
             out += self.matches_at(columns, t, lo, hi)
         return out
