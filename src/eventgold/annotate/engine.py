@@ -199,7 +199,8 @@ class Annotator:
         trigger_matches = [m for m in matches if m[0] not in mention_rules]
         found = self.mentions.find(doc, state.anchor, gazetteer, columns, mention_matches, text)
         tokens = Tokens.of(doc, columns)
-        events = self.events.triggers(doc, tokens, found, columns, trigger_matches)
+        sentences = by_sentence(tokens, found)
+        events = self.events.triggers(doc, tokens, found, columns, trigger_matches, sentences)
         idx, length = columns.values[self._idx], columns.values[self._length]
         ids: dict[int, str] = {}
         first_new = len(state.mentions)
@@ -219,7 +220,6 @@ class Annotator:
             ids[id(cand)] = mention["id"]
             state.mentions.append(mention)
         _resolve_person_aliases(state.mentions, self.pack.person_type, first_new)
-        sentences = by_sentence(tokens, found)
         for event in events:
             self.events.attach(tokens, event, sentences)
             start, end = idx[event.trigger], idx[event.trigger] + length[event.trigger]

@@ -293,11 +293,14 @@ class EventFinder:
         mentions: list[Found],
         columns: Columns | None = None,
         matches: list[Match] | None = None,
+        sentences: dict[int, list[Found]] | None = None,
     ) -> list[FoundEvent]:
-        """Events by trigger; ``matches``: the trigger rules' matches, if the caller has them."""
+        """Events by trigger; ``matches`` (the trigger rules' matches) and ``sentences``
+        (:func:`by_sentence` of the mentions): if the caller has them."""
         best: dict[tuple[int, str], FoundEvent] = {}
         covered: dict[str, list[tuple[int, int, str]]] = {}
-        sentences = by_sentence(tokens, mentions)
+        if sentences is None:
+            sentences = by_sentence(tokens, mentions)
         for rule_id, start, end in self.index(doc, columns) if matches is None else matches:
             rule = self.rules[rule_id]
             head = self._head(tokens, rule, start, end)

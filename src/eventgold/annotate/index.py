@@ -310,9 +310,10 @@ class RuleIndex:
         found: set[tuple[str, int, int]],
     ) -> None:
         """Every match of the group's patterns inside [lo, hi), as spaCy's Matcher on that span."""
+        sentence = words.of(lo)
         for rule_id, pattern, use in group.compiled:
             if pattern.required and any(
-                words.of(lo, k).isdisjoint(wanted) for k, wanted in pattern.required
+                sentence[k].isdisjoint(wanted) for k, wanted in pattern.required
             ):
                 continue
             if use == SCAN_WINDOW:
@@ -328,18 +329,30 @@ class RuleIndex:
 
 
 class _SentenceWords:
-    """The set of values of a column in a sentence, built on first use."""
+    """The sets of values of columns in a sentence, built on first use."""
 
     def __init__(self, values: list[list[int]], sentence_lo: list[int], sentence_hi: list[int]):
         self.values, self.sentence_lo, self.sentence_hi = values, sentence_lo, sentence_hi
-        self.sets: dict[tuple[int, int], set[int]] = {}
+        self.sets: dict[int, _ColumnSets] = {}
 
-    def of(self, token: int, column: int) -> set[int]:
-        """Values of ``column`` in the sentence of ``token``."""
+    def of(self, token: int) -> _ColumnSets:
+        """Value sets of the sentence holding ``token``."""
         lo = self.sentence_lo[token]
-        found = self.sets.get((lo, column))
+        found = self.sets.get(lo)
         if found is None:
-            found = self.sets[lo, column] = set(self.values[column][lo : self.sentence_hi[token]])
+            found = self.sets[lo] = _ColumnSets(self.values, lo, self.sentence_hi[token])
+        return found
+
+
+class _ColumnSets(dict[int, set[int]]):
+    """column -> set of its values in [lo, hi), built on first use."""
+
+    def __init__(self, values: list[list[int]], lo: int, hi: int):
+        super().__init__()
+        self.columns, self.lo, self.hi = values, lo, hi
+
+    def __missing__(self, column: int) -> set[int]:
+        found = self[column] = set(self.columns[column][self.lo : self.hi])
         return found
 
 

@@ -26,6 +26,7 @@ from eventgold.schema import SchemaTable
 
 _TRIM_TOKENS = frozenset("\"'“”‘’«»()[],;:")
 _QUANTITY_UNIT_WINDOW = 5
+_COMPUTED = frozenset(["date", "quantity", "money"])  # normalized values computed from the text
 
 
 @dataclass(slots=True)
@@ -75,6 +76,7 @@ class MentionFinder:
             target = self.folded if term.case_insensitive else self.exact
             target.add(key, [nlp.make_doc(term.text)])
         self.rules: dict[str, MentionRule] = {r.id: r for r in pack.mentions}
+        self.normalization = {name: t.normalization for name, t in table.mention_types.items()}
         # Standalone use; the annotator matches mention and trigger rules in one pass.
         self.index = RuleIndex(
             nlp, [(r.id, r.pattern) for r in pack.mentions], columns=self.columns
@@ -256,11 +258,9 @@ class MentionFinder:
         anchor: dt.date | None,
         surface: _Surface,
     ) -> None:
-        kind = self.table.mention_types[cand.label].normalization
+        kind = self.normalization[cand.label]
         person = self.pack.person_type
-        if kind not in ("date", "quantity", "money") and (
-            cand.label != person or cand.normalized is not None
-        ):
+        if kind not in _COMPUTED and (cand.label != person or cand.normalized is not None):
             return  # names and places come from the gazetteer or stay empty
         text = surface.of(cand.start, cand.end)
         if kind == "date":

@@ -130,9 +130,9 @@ class ValueTest:
     def __call__(self, value: int) -> bool:
         raise NotImplementedError
 
-    def accepted(self, values: set[int]) -> set[int]:
+    def accepted(self, values: list[int]) -> set[int]:
         """The members of ``values`` that pass."""
-        return {v for v in values if self(v)}
+        return {v for v in set(values) if self(v)}
 
 
 class Members(ValueTest):
@@ -144,8 +144,10 @@ class Members(ValueTest):
     def __call__(self, value: int) -> bool:
         return (value in self.members) != self.negate
 
-    def accepted(self, values: set[int]) -> set[int]:
-        return values - self.members if self.negate else values & self.members
+    def accepted(self, values: list[int]) -> set[int]:
+        if self.negate:
+            return set(values) - self.members
+        return set(self.members.intersection(values))
 
 
 class Regex(ValueTest):
@@ -170,9 +172,10 @@ class Regex(ValueTest):
             self._learn([value])
         return value in self.matching
 
-    def accepted(self, values: set[int]) -> set[int]:
-        self._learn(values - self.seen)
-        return values & self.matching
+    def accepted(self, values: list[int]) -> set[int]:
+        if not self.seen.issuperset(values):
+            self._learn(set(values) - self.seen)
+        return self.matching.intersection(values)
 
 
 class Comparison(ValueTest):
@@ -199,7 +202,7 @@ class TokenTest:
             return list(range(lo, hi))
         k, test = self.parts[0]
         column = columns[k]
-        accepted = test.accepted(set(column[lo:hi]))
+        accepted = test.accepted(column[lo:hi])
         if not accepted:
             return []
         found = [i for i in range(lo, hi) if column[i] in accepted]
