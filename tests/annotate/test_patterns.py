@@ -88,10 +88,14 @@ def spacy_matches(
 def compiled_matches(
     pattern: list[dict[str, Any]], doc: Doc, lo: int, hi: int
 ) -> set[tuple[int, int]]:
-    columns = ColumnSet()
-    compiled = compile_pattern(pattern, columns, NLP.vocab.strings, None)
-    assert compiled is not None, pattern
-    return set(compiled.matches(columns.read(doc).values, lo, hi))
+    """Matches of the compiled pattern, the same with regexes as lexeme flags and in Python."""
+    found = []
+    for columns in (ColumnSet(NLP.vocab), ColumnSet()):
+        compiled = compile_pattern(pattern, columns, NLP.vocab.strings, None)
+        assert compiled is not None, pattern
+        found.append(set(compiled.matches(columns.read(doc).values, lo, hi)))
+    assert found[0] == found[1], pattern
+    return found[0]
 
 
 def _required(pattern: list[dict[str, Any]]) -> bool:
@@ -148,6 +152,17 @@ def test_generated_patterns_match_like_the_matcher(
     lo, hi = sorted(min(c, len(doc)) for c in cut)
     assert compiled_matches(pattern, doc, 0, len(doc)) == spacy_matches(pattern, doc, 0, len(doc))
     assert compiled_matches(pattern, doc, lo, hi) == spacy_matches(pattern, doc, lo, hi)
+
+
+def test_a_regex_becomes_one_lexeme_flag_per_vocab() -> None:
+    pattern = [{"TEXT": {"REGEX": "^[A-Z]-[0-9]+$"}}]
+    first, second = ColumnSet(NLP.vocab), ColumnSet(NLP.vocab)
+    assert compile_pattern(pattern, first, NLP.vocab.strings, None) is not None
+    assert compile_pattern(pattern, second, NLP.vocab.strings, None) is not None
+    assert first.attrs == second.attrs  # the flag registered once is reused
+    doc = NLP("The F-16 and the B-52.")
+    column = first.read(doc).values[0]
+    assert [t.text for t, flag in zip(doc, column, strict=True) if flag] == ["F-16", "B-52"]
 
 
 @pytest.mark.parametrize(

@@ -117,7 +117,7 @@ class Annotator:
         self.pack: RulePack = load_pack(pack_path, self.table)
         self.nlp = build_nlp()
         # One read of the doc's attribute columns serves the rules, the slots and the offsets.
-        self.columns = ColumnSet()
+        self.columns = ColumnSet(self.nlp.vocab)
         self._idx, self._length = self.columns.column("IDX"), self.columns.column("LENGTH")
         terms = load_terms(gazetteer_dir)
         self.mentions = MentionFinder(self.nlp, self.pack, terms, self.table, self.columns)

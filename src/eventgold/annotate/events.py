@@ -203,7 +203,7 @@ class EventFinder:
         columns: ColumnSet | None = None,
     ):
         self.pack = pack
-        self.columns = columns or ColumnSet()
+        self.columns = columns or ColumnSet(nlp.vocab)
         for name in TOKEN_ATTRS:
             self.columns.column(name)
         self.table = table

@@ -203,7 +203,7 @@ class RuleIndex:
     def __init__(self, nlp: Language, *rule_sets: Iterable[Rule], columns: ColumnSet | None = None):
         self.vocab = nlp.vocab
         strings = nlp.vocab.strings
-        self.columns = columns or ColumnSet()
+        self.columns = columns or ColumnSet(nlp.vocab)
         self.sent_start = self.columns.column("SENT_START")
         self.everywhere: list[tuple[str, CompiledPattern]] = []
         self.everywhere_matcher: Matcher | None = None

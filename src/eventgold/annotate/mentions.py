@@ -59,7 +59,7 @@ class MentionFinder:
         columns: ColumnSet | None = None,
     ):
         self.pack = pack
-        self.columns = columns or ColumnSet()
+        self.columns = columns or ColumnSet(nlp.vocab)
         self.orth_column = self.columns.column("ORTH")
         self.title_column = self.columns.column("IS_TITLE")
         self.idx_column = self.columns.column("IDX")

@@ -20,11 +20,12 @@ import operator
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from spacy.attrs import IDS, SENT_START
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 # Quantifiers of one expanded pattern element (spaCy expands "+" into ONE, ZERO_PLUS and
 # "{n,m}" into n ONE and m-n ZERO_ONE elements).
@@ -73,16 +74,41 @@ class Columns:
 class ColumnSet:
     """The attributes compiled tests read, in one ``Doc.to_array`` call per doc."""
 
-    def __init__(self) -> None:
+    def __init__(self, vocab: Vocab | None = None) -> None:
         self.attrs: list[int] = []
         self.index: dict[str, int] = {}
+        self.vocab = vocab  # where regex flags are registered (None: regexes run in Python)
 
     def column(self, attr_name: str) -> int:
         """The column number of an attribute (``IDS`` name), added on first use."""
-        if attr_name not in self.index:
-            self.index[attr_name] = len(self.attrs)
-            self.attrs.append(IDS[attr_name])
-        return self.index[attr_name]
+        return self._column(attr_name, IDS[attr_name])
+
+    def _column(self, key: str, attr: int) -> int:
+        if key not in self.index:
+            self.index[key] = len(self.attrs)
+            self.attrs.append(attr)
+        return self.index[key]
+
+    def regex_flag(self, pattern: str) -> int | None:
+        """The column of a lexeme flag that is set where ``pattern`` matches the token text.
+
+        spaCy computes a lexeme flag once per word type, when the word is first seen, and
+        ``Doc.to_array`` reads it like any other attribute: no regex runs per token. None
+        when there is no vocab or no free flag left (a vocab has 64).
+        """
+        if self.vocab is None:
+            return None
+        getters = cast(Any, self.vocab).lex_attr_getters  # not in the type stubs
+        flag = next(
+            (k for k, g in getters.items() if isinstance(g, RegexFlag) and g.pattern == pattern),
+            None,
+        )
+        if flag is None:
+            try:
+                flag = int(self.vocab.add_flag(RegexFlag(pattern)))
+            except ValueError:
+                return None
+        return self._column(f"regex flag {flag}", flag)
 
     def read(self, doc: Doc) -> Columns:
         n = len(doc)
@@ -99,6 +125,16 @@ class ColumnSet:
             else:
                 values.append(column.tolist())
         return Columns(array, values, n, self.index)
+
+
+class RegexFlag:
+    """A lexeme flag getter: does ``pattern`` match the word's text."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern, self.regex = pattern, re.compile(pattern)
+
+    def __call__(self, text: str) -> bool:
+        return bool(self.regex.search(text))
 
 
 def _value_id(value: Any, strings: Any) -> int:
@@ -257,6 +293,13 @@ def token_test(spec: dict[str, Any], columns: ColumnSet, strings: Any) -> TokenT
         if key.upper() == "OP":
             continue
         name = _attr_name(key)
+        if name == "ORTH" and isinstance(value, dict) and isinstance(value.get("REGEX"), str):
+            flag = columns.regex_flag(value["REGEX"])
+            if flag is not None:
+                parts.append((flag, Members(frozenset([1]))))
+                value = {p: v for p, v in value.items() if p != "REGEX"}
+                if not value:
+                    continue
         for test in _value_tests(name, value, strings):
             parts.append((columns.column(name), test))
     # The most selective test first: set membership before negations and comparisons.
