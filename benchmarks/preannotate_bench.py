@@ -15,6 +15,7 @@ Run: ``.venv/bin/python benchmarks/preannotate_bench.py --mb 50 --workers 2``
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import random
 import resource
@@ -155,15 +156,21 @@ def _sentence(rng: random.Random) -> str:
     )
 
 
-def _document(rng: random.Random, index: int) -> dict[str, str]:
+FIRST_PUBLISHED = dt.date(2023, 10, 5)
+
+
+def _document(rng: random.Random, index: int, dates: int = 1) -> dict[str, str]:
     paragraphs = []
     for _ in range(rng.randint(3, 8)):
         paragraphs.append(" ".join(_sentence(rng) for _ in range(rng.randint(2, 5))))
     text = "\n\n".join(paragraphs)
-    return {"id": f"bench-{index:07d}", "text": text, "published": "2023-10-05"}
+    # With dates > 1 the documents are spread over that many days (relative dates then
+    # resolve against many anchors, as in a real archive).
+    published = FIRST_PUBLISHED + dt.timedelta(days=rng.randrange(dates) if dates > 1 else 0)
+    return {"id": f"bench-{index:07d}", "text": text, "published": published.isoformat()}
 
 
-def build_corpus(path: Path, megabytes: float, seed: int = 7) -> int:
+def build_corpus(path: Path, megabytes: float, seed: int = 7, dates: int = 1) -> int:
     """Write a JSONL corpus of about ``megabytes`` MB of text; returns the number of characters."""
     rng = random.Random(seed)
     target = int(megabytes * 1_000_000)
@@ -171,7 +178,7 @@ def build_corpus(path: Path, megabytes: float, seed: int = 7) -> int:
     with path.open("w", encoding="utf-8") as out:
         index = 0
         while chars < target:
-            doc = _document(rng, index)
+            doc = _document(rng, index, dates)
             out.write(json.dumps(doc) + "\n")
             chars += len(doc["text"])
             index += 1
@@ -240,10 +247,13 @@ def peak_rss_mb(path: Path, out: Path) -> float:
     return int(result.stdout.strip().splitlines()[-1]) / 1024  # KiB -> MiB
 
 
-def throughput(root: Path, megabytes: float, workers: int) -> None:
+def throughput(root: Path, megabytes: float, workers: int, dates: int = 1) -> None:
     corpus = root / "corpus.jsonl"
-    mb = build_corpus(corpus, megabytes) / 1e6
-    print(f"corpus: {mb:.1f} MB of text in {corpus.stat().st_size / 1e6:.1f} MB of JSONL")
+    mb = build_corpus(corpus, megabytes, dates=dates) / 1e6
+    print(
+        f"corpus: {mb:.1f} MB of text in {corpus.stat().st_size / 1e6:.1f} MB of JSONL, "
+        f"{dates} publication date(s)"
+    )
     tok, tok_cpu = tokenize_only(corpus)
     print(
         f"tokenization only (blank en)   wall {mb / tok:7.2f} MB/s   CPU {mb / tok_cpu:7.2f} MB/s"
@@ -286,11 +296,17 @@ def main() -> None:
     parser.add_argument("--rss-large", type=float, default=200.0)
     parser.add_argument("--skip-rss", action="store_true")
     parser.add_argument("--skip-throughput", action="store_true")
+    parser.add_argument(
+        "--publication-dates",
+        type=int,
+        default=1,
+        help="spread the documents over this many publication dates (default: all on one)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="eg-bench-") as tmp:
         root = Path(tmp)
         if not args.skip_throughput:
-            throughput(root, args.mb, args.workers)
+            throughput(root, args.mb, args.workers, args.publication_dates)
         if not args.skip_rss:
             memory(root, args.rss_small, args.rss_large)
 
