@@ -19,6 +19,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE, LEMMA, SENT_START
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
+from eventgold.annotate.index import RuleIndex
 from eventgold.annotate.packs import DEFAULT_PACK, load_pack
 from eventgold.annotate.patterns import ColumnSet, compile_pattern, quantifiers
 from eventgold.schema import default_table
@@ -176,3 +177,21 @@ def test_a_regex_becomes_one_lexeme_flag_per_vocab() -> None:
 )
 def test_patterns_the_compiler_leaves_to_the_matcher(pattern: list[dict[str, Any]]) -> None:
     assert compile_pattern(pattern, ColumnSet(), NLP.vocab.strings, None) is None
+
+
+def test_the_index_falls_back_to_the_matcher_for_uncompiled_patterns() -> None:
+    """A rule the compiler leaves alone is still matched, by spaCy's Matcher."""
+    rules = [
+        ("fuzzy", [{"LOWER": "sanctions"}, {"LOWER": {"FUZZY": "regime"}}]),
+        ("plain", [{"LOWER": "sanctions"}, {"LOWER": "regime"}]),
+        ("no_anchor", [{"LOWER": {"FUZZY": "embargo"}}]),
+    ]
+    index = RuleIndex(NLP, rules)
+    doc = NLP("The sanctions regimme ended. The sanctions regime and the embargoe stayed.")
+    found = {(rule, doc[s:e].text) for rule, s, e in index(doc)}
+    assert found == {
+        ("fuzzy", "sanctions regimme"),
+        ("fuzzy", "sanctions regime"),
+        ("plain", "sanctions regime"),
+        ("no_anchor", "embargoe"),
+    }
