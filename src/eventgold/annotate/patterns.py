@@ -67,7 +67,6 @@ class Columns:
 
     array: np.ndarray[Any, Any]
     values: list[Column]
-    length: int
     index: dict[str, int]  # attribute name -> column number
 
 
@@ -114,7 +113,7 @@ class ColumnSet:
         n = len(doc)
         if n == 0 or not self.attrs:
             empty = np.zeros((n, len(self.attrs)), dtype=np.uint64)
-            return Columns(empty, [[] for _ in self.attrs], n, self.index)
+            return Columns(empty, [[] for _ in self.attrs], self.index)
         array = doc.to_array(list[int | str](self.attrs)).reshape(n, len(self.attrs))
         values: list[Column] = []
         for k, attr in enumerate(self.attrs):
@@ -124,7 +123,7 @@ class ColumnSet:
                 values.append((column == 1).astype("uint64").tolist())
             else:
                 values.append(column.tolist())
-        return Columns(array, values, n, self.index)
+        return Columns(array, values, self.index)
 
 
 class RegexFlag:
