@@ -9,7 +9,6 @@ tokenizer itself.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -92,6 +91,8 @@ class Tokens:
     lemma: list[int]
     ent: list[int]
     starts: list[int]  # first token of each sentence, ascending
+    ends: list[int]  # end (exclusive) of each sentence
+    sentence_of: list[int]  # token -> its sentence's number
     # sentence start -> every LOWER and LEMMA hash in the sentence (built on first use): a
     # word list none of whose first words occur there needs no token-by-token search.
     vocab: dict[int, frozenset[int]] = field(default_factory=dict)
@@ -100,25 +101,26 @@ class Tokens:
     def of(cls, doc: Doc, columns: Columns | None = None) -> Tokens:
         """The doc's tokens; ``columns``: the doc read by a :class:`ColumnSet` that has (at
         least) ``TOKEN_ATTRS``."""
-        if len(doc) == 0:
-            return cls([], [], [], [0])
+        n = len(doc)
+        if n == 0:
+            return cls([], [], [], [0], [0], [])
         if columns is None:
             column_set = ColumnSet()
             for name in TOKEN_ATTRS:
                 column_set.column(name)
             columns = column_set.read(doc)
         lower, lemma, ent, sent = (columns.index[name] for name in TOKEN_ATTRS)
-        starts = np.flatnonzero(columns.array[:, sent] == 1).tolist()
-        if not starts or starts[0] != 0:
-            starts.insert(0, 0)
+        first = columns.array[:, sent] == 1
+        first[0] = True
+        starts = np.flatnonzero(first).tolist()
+        sentence_of = (np.cumsum(first) - 1).tolist()
         values = columns.values
-        return cls(values[lower], values[lemma], values[ent], starts)
+        return cls(values[lower], values[lemma], values[ent], starts, [*starts[1:], n], sentence_of)
 
     def sentence(self, i: int) -> tuple[int, int]:
         """[start, end) of the sentence holding token ``i``."""
-        k = bisect_right(self.starts, i) - 1
-        end = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.lower)
-        return self.starts[k], end
+        k = self.sentence_of[i]
+        return self.starts[k], self.ends[k]
 
     def sentence_words(self, lo: int, hi: int) -> frozenset[int]:
         """LOWER and LEMMA hashes of the sentence [lo, hi)."""
@@ -177,6 +179,16 @@ class _CompiledCue:
     def __post_init__(self) -> None:
         self.has_before, self.has_after = bool(self.before), bool(self.after)
         self.has_trigger = bool(self.trigger)
+
+
+class _CueList:
+    """An attribute's cues in order, and the words any of them could need."""
+
+    def __init__(self, cues: list[_CompiledCue]) -> None:
+        self.cues = cues
+        self.words = frozenset().union(*(c.before.first | c.after.first for c in cues))
+        # True when every cue holds only with a word of its before/after lists present.
+        self.words_needed = all(c.has_before or c.has_after for c in cues)
 
 
 @dataclass
@@ -265,18 +277,20 @@ class EventFinder:
         self.ent_labels = {label: strings.add(label) for label in table.mention_types}
         self.ent_labels.update({label: strings.add(label) for label in ("DEMONYM", "TITLE")})
 
-    def _compile(self, cues: list[Cue]) -> list[_CompiledCue]:
-        return [
-            _CompiledCue(
-                c.value,
-                Words(self.strings, c.before),
-                Words(self.strings, c.after),
-                Words(self.strings, c.trigger),
-                tuple(c.trigger_suffix),
-                c.window,
-            )
-            for c in cues
-        ]
+    def _compile(self, cues: list[Cue]) -> _CueList:
+        return _CueList(
+            [
+                _CompiledCue(
+                    c.value,
+                    Words(self.strings, c.before),
+                    Words(self.strings, c.after),
+                    Words(self.strings, c.trigger),
+                    tuple(c.trigger_suffix),
+                    c.window,
+                )
+                for c in cues
+            ]
+        )
 
     def _words(self, slot: Slot) -> Words:
         key = id(slot)
@@ -614,10 +628,12 @@ class _CueScope:
     hi: int
     present: frozenset[int]  # every word of the sentence
 
-    def value(self, cues: list[_CompiledCue]) -> str | None:
+    def value(self, cues: _CueList) -> str | None:
         """The value of the first cue that holds."""
         tokens, trig, present = self.tokens, self.trig, self.present
-        for cue in cues:
+        if cues.words_needed and present.isdisjoint(cues.words):
+            return None  # every cue needs one of its words in the sentence: none is there
+        for cue in cues.cues:
             if cue.has_trigger and not tokens.is_(trig, cue.trigger):
                 continue
             if cue.suffixes and not self.trigger_text.endswith(cue.suffixes):
