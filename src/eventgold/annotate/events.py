@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -109,13 +108,17 @@ class Tokens:
             for name in TOKEN_ATTRS:
                 column_set.column(name)
             columns = column_set.read(doc)
-        lower, lemma, ent, sent = (columns.index[name] for name in TOKEN_ATTRS)
-        first = columns.array[:, sent] == 1
-        first[0] = True
-        starts = np.flatnonzero(first).tolist()
-        sentence_of = (np.cumsum(first) - 1).tolist()
+        lower, lemma, ent = (columns.index[name] for name in TOKEN_ATTRS[:3])
+        bounds = columns.sentences()
         values = columns.values
-        return cls(values[lower], values[lemma], values[ent], starts, [*starts[1:], n], sentence_of)
+        return cls(
+            values[lower],
+            values[lemma],
+            values[ent],
+            bounds.starts,
+            bounds.ends,
+            bounds.sentence_of,
+        )
 
     def sentence(self, i: int) -> tuple[int, int]:
         """[start, end) of the sentence holding token ``i``."""

@@ -25,6 +25,7 @@ from eventgold.annotate.patterns import (
     ColumnSet,
     CompiledPattern,
     Members,
+    Sentences,
     compile_pattern,
 )
 
@@ -204,7 +205,7 @@ class RuleIndex:
         self.vocab = nlp.vocab
         strings = nlp.vocab.strings
         self.columns = columns or ColumnSet(nlp.vocab)
-        self.sent_start = self.columns.column("SENT_START")
+        self.columns.column("SENT_START")  # read by Columns.sentences() for the windows
         self.everywhere: list[tuple[str, CompiledPattern]] = []
         self.everywhere_matcher: Matcher | None = None
         groups: dict[tuple[int, Anchor], _Group] = {}
@@ -249,13 +250,7 @@ class RuleIndex:
             return []
         cols = columns or self.columns.read(doc)
         values, array = cols.values, cols.array
-        # The sentence bounds of every token, for the windows.
-        first = array[:, self.sent_start] == 1
-        first[0] = True
-        sentence = np.cumsum(first) - 1
-        starts = np.flatnonzero(first)
-        sentence_lo = starts[sentence].tolist()
-        sentence_hi = np.append(starts[1:], n)[sentence].tolist()
+        sentences = cols.sentences()  # the windows stay inside their sentences
         found: set[tuple[str, int, int]] = set()
         for rule_id, pattern in self.everywhere:
             found.update((rule_id, s, e) for s, e in pattern.matches(values, 0, n))
@@ -270,13 +265,13 @@ class RuleIndex:
             for token, value in pairs:
                 for index in table[value]:
                     hits.setdefault(index, []).append(token)
-        words = _SentenceWords(values, sentence_lo, sentence_hi)
+        words = _SentenceWords(values, sentences)
         for index, anchor_tokens in hits.items():
             group = self.groups[index]
             for rule_id in group.direct:
                 found.update((rule_id, t, t + 1) for t in anchor_tokens)
             if group.compiled or group.matcher is not None:
-                windows = _windows(anchor_tokens, sentence_lo, sentence_hi, group)
+                windows = _windows(anchor_tokens, sentences, group)
                 for lo, hi, window_hits in windows:
                     self._match_window(doc, values, group, lo, hi, window_hits, words, found)
         return sorted(found, key=lambda m: (m[1], m[2], m[0]))
@@ -331,16 +326,17 @@ class RuleIndex:
 class _SentenceWords:
     """The sets of values of columns in a sentence, built on first use."""
 
-    def __init__(self, values: list[list[int]], sentence_lo: list[int], sentence_hi: list[int]):
-        self.values, self.sentence_lo, self.sentence_hi = values, sentence_lo, sentence_hi
+    def __init__(self, values: list[list[int]], sentences: Sentences):
+        self.values, self.sentences = values, sentences
         self.sets: dict[int, _ColumnSets] = {}
 
     def of(self, token: int) -> _ColumnSets:
         """Value sets of the sentence holding ``token``."""
-        lo = self.sentence_lo[token]
-        found = self.sets.get(lo)
+        k = self.sentences.sentence_of[token]
+        found = self.sets.get(k)
         if found is None:
-            found = self.sets[lo] = _ColumnSets(self.values, lo, self.sentence_hi[token])
+            lo, hi = self.sentences.starts[k], self.sentences.ends[k]
+            found = self.sets[k] = _ColumnSets(self.values, lo, hi)
         return found
 
 
@@ -368,7 +364,7 @@ def member(values: np.ndarray[Any, Any], sorted_set: np.ndarray[Any, Any]) -> np
 
 
 def _windows(
-    tokens: list[int], sentence_lo: list[int], sentence_hi: list[int], group: _Group
+    tokens: list[int], sentences: Sentences, group: _Group
 ) -> list[tuple[int, int, list[int]]]:
     """Merged [lo, hi) windows around the anchor hits, clipped to their sentences, with the
     hits each window holds."""
@@ -376,8 +372,8 @@ def _windows(
     before, after = group.before, group.after
     last_lo = last_hi = -1
     for token in tokens:
-        s_lo = sentence_lo[token]
-        lo, hi = max(s_lo, token - before), min(sentence_hi[token], token + after + 1)
+        s_lo, s_hi = sentences.bounds(token)
+        lo, hi = max(s_lo, token - before), min(s_hi, token + after + 1)
         if out and lo <= last_hi and s_lo <= last_lo:
             last_hi = max(last_hi, hi)
             out[-1][2].append(token)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, cast
 
 import numpy as np
@@ -57,6 +57,20 @@ class Unsupported(Exception):
     """A pattern feature this compiler does not handle: the caller uses spaCy's Matcher."""
 
 
+@dataclass(frozen=True)
+class Sentences:
+    """Sentence bounds of a doc: sentence ``k`` is tokens [starts[k], ends[k])."""
+
+    starts: list[int]
+    ends: list[int]
+    sentence_of: list[int]  # token -> its sentence's number
+
+    def bounds(self, token: int) -> tuple[int, int]:
+        """[start, end) of the sentence holding ``token``."""
+        k = self.sentence_of[token]
+        return self.starts[k], self.ends[k]
+
+
 @dataclass
 class Columns:
     """Attribute columns of one doc, indexed by the column numbers of a :class:`ColumnSet`.
@@ -68,6 +82,19 @@ class Columns:
     array: np.ndarray[Any, Any]
     values: list[Column]
     index: dict[str, int]  # attribute name -> column number
+    _sentences: Sentences | None = field(default=None, repr=False)
+
+    def sentences(self) -> Sentences:
+        """Sentence bounds from the ``SENT_START`` column (read once, shared by every user)."""
+        if self._sentences is None:
+            n = len(self.array)
+            first = self.array[:, self.index["SENT_START"]] == 1
+            if n:
+                first[0] = True
+            starts = np.flatnonzero(first).tolist()
+            ends = [*starts[1:], n] if n else []
+            self._sentences = Sentences(starts, ends, (np.cumsum(first) - 1).tolist())
+        return self._sentences
 
 
 class ColumnSet:
