@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from eventgold.annotate.index import Match, RuleIndex
 from eventgold.annotate.mentions import Found
 from eventgold.annotate.packs import Cue, RulePack, Slot, TriggerRule
-from eventgold.annotate.patterns import Columns, ColumnSet
+from eventgold.annotate.patterns import Columns, ColumnSet, Sentences
 from eventgold.schema import SchemaTable
 
 # Words that end the search for a subject: a new clause starts there.
@@ -89,9 +89,7 @@ class Tokens:
     lower: list[int]
     lemma: list[int]
     ent: list[int]
-    starts: list[int]  # first token of each sentence, ascending
-    ends: list[int]  # end (exclusive) of each sentence
-    sentence_of: list[int]  # token -> its sentence's number
+    sentences: Sentences
     # sentence start -> every LOWER and LEMMA hash in the sentence (built on first use): a
     # word list none of whose first words occur there needs no token-by-token search.
     vocab: dict[int, frozenset[int]] = field(default_factory=dict)
@@ -100,30 +98,20 @@ class Tokens:
     def of(cls, doc: Doc, columns: Columns | None = None) -> Tokens:
         """The doc's tokens; ``columns``: the doc read by a :class:`ColumnSet` that has (at
         least) ``TOKEN_ATTRS``."""
-        n = len(doc)
-        if n == 0:
-            return cls([], [], [], [0], [0], [])
+        if len(doc) == 0:
+            return cls([], [], [], Sentences([0], [0], []))
         if columns is None:
             column_set = ColumnSet()
             for name in TOKEN_ATTRS:
                 column_set.column(name)
             columns = column_set.read(doc)
         lower, lemma, ent = (columns.index[name] for name in TOKEN_ATTRS[:3])
-        bounds = columns.sentences()
         values = columns.values
-        return cls(
-            values[lower],
-            values[lemma],
-            values[ent],
-            bounds.starts,
-            bounds.ends,
-            bounds.sentence_of,
-        )
+        return cls(values[lower], values[lemma], values[ent], columns.sentences())
 
     def sentence(self, i: int) -> tuple[int, int]:
         """[start, end) of the sentence holding token ``i``."""
-        k = self.sentence_of[i]
-        return self.starts[k], self.ends[k]
+        return self.sentences.bounds(i)
 
     def sentence_words(self, lo: int, hi: int) -> frozenset[int]:
         """LOWER and LEMMA hashes of the sentence [lo, hi)."""
