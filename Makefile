@@ -4,8 +4,9 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP_DEV    := $(VENV)/.installed-dev
 STAMP_STUDIO := $(VENV)/.installed-studio
+COMPILED_TESTS := tests/annotate tests/badinputs tests/fuzz/test_preannotate_fuzz.py tests/test_blind_gold.py
 
-.PHONY: demo test lint typecheck unit docs generate clean
+.PHONY: demo test lint typecheck unit unit-compiled compiled docs generate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,12 +24,12 @@ $(STAMP_STUDIO): pyproject.toml | $(BIN)/python
 demo: $(STAMP_STUDIO)
 	$(BIN)/python -m eventgold.cli.demo $(DEMO_ARGS)
 
-## test: lint, type-check and run the whole test suite
-test: $(STAMP_DEV) lint typecheck unit
+## test: lint, type-check, run the whole test suite, then the annotation tests on the compiled build
+test: $(STAMP_DEV) lint typecheck unit unit-compiled
 
 lint: $(STAMP_DEV)
-	$(BIN)/ruff check src tests $(wildcard benchmarks examples)
-	$(BIN)/ruff format --check src tests $(wildcard benchmarks examples)
+	$(BIN)/ruff check src tests tools $(wildcard benchmarks examples)
+	$(BIN)/ruff format --check src tests tools $(wildcard benchmarks examples)
 	$(BIN)/lint-imports
 
 typecheck: $(STAMP_DEV)
@@ -36,6 +37,14 @@ typecheck: $(STAMP_DEV)
 
 unit: $(STAMP_DEV)
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS); rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
+
+## compiled: build the mypyc-compiled pre-annotation modules into build/compiled (needs a C compiler)
+compiled: $(STAMP_DEV)
+	$(BIN)/python tools/build_compiled.py
+
+# The annotation tests again, on the compiled build (refused if it is not what gets imported).
+unit-compiled: compiled
+	PYTHONPATH=build/compiled EVENTGOLD_COMPILED=1 $(BIN)/python -m pytest -q -p no:cacheprovider $(COMPILED_TESTS)
 
 ## generate: regenerate every committed generated file (schema, LS config, docs, exports/)
 generate: $(STAMP_DEV)

@@ -9,7 +9,8 @@ measures in one run:
 - peak RSS growth of a preannotate run on a small and on a large input (subprocesses).
 
 Run: ``.venv/bin/python benchmarks/preannotate_bench.py --mb 50 --workers 2``
-(``--rss-small 10 --rss-large 200`` for the memory check; sizes in MB).
+(``--rss-small 10 --rss-large 200`` for the memory check; sizes in MB; ``--compiled`` also
+measures the mypyc-compiled build on the same corpus, beside the pure-Python one).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import random
 import resource
 import subprocess
@@ -203,8 +205,14 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def preannotate(path: Path, out: Path, workers: int) -> tuple[float, float]:
-    """(wall, CPU of all processes) seconds of ``eventgold preannotate`` on ``path``."""
+def preannotate(
+    path: Path, out: Path, workers: int, pythonpath: Path | None = None
+) -> tuple[float, float]:
+    """(wall, CPU of all processes) seconds of ``eventgold preannotate`` on ``path``;
+    ``pythonpath``: the compiled build to run instead of the installed sources."""
+    env = dict(os.environ)
+    if pythonpath is not None:
+        env["PYTHONPATH"] = str(pythonpath)
     start, cpu = time.perf_counter(), _children_cpu()
     subprocess.run(
         [
@@ -218,6 +226,7 @@ def preannotate(path: Path, out: Path, workers: int) -> tuple[float, float]:
         ],
         check=True,
         stderr=subprocess.DEVNULL,
+        env=env,
     )
     return time.perf_counter() - start, _children_cpu() - cpu
 
@@ -247,7 +256,9 @@ def peak_rss_mb(path: Path, out: Path) -> float:
     return int(result.stdout.strip().splitlines()[-1]) / 1024  # KiB -> MiB
 
 
-def throughput(root: Path, megabytes: float, workers: int, dates: int = 1) -> None:
+def throughput(
+    root: Path, megabytes: float, workers: int, dates: int = 1, compiled: Path | None = None
+) -> None:
     corpus = root / "corpus.jsonl"
     mb = build_corpus(corpus, megabytes, dates=dates) / 1e6
     print(
@@ -258,22 +269,30 @@ def throughput(root: Path, megabytes: float, workers: int, dates: int = 1) -> No
     print(
         f"tokenization only (blank en)   wall {mb / tok:7.2f} MB/s   CPU {mb / tok_cpu:7.2f} MB/s"
     )
-    one, one_cpu = preannotate(corpus, root / "out1.jsonl", 1)
-    print(
-        f"preannotate, 1 worker          wall {mb / one:7.2f} MB/s   CPU {mb / one_cpu:7.2f} MB/s"
-    )
-    print(
-        f"  ratio to tokenization        wall {tok / one:7.3f}x       CPU {tok_cpu / one_cpu:7.3f}x"
-        "  (target >= 0.35x)"
-    )
-    if workers > 1:
-        many, many_cpu = preannotate(corpus, root / "outN.jsonl", workers)
+    builds: list[tuple[str, Path | None]] = [("pure Python", None)]
+    if compiled is not None:
+        builds.append(("compiled", compiled))
+    for name, pythonpath in builds:
+        out = root / f"out1-{name}.jsonl"
+        one, one_cpu = preannotate(corpus, out, 1, pythonpath)
         print(
-            f"preannotate, {workers} workers         wall {mb / many:7.2f} MB/s   "
-            f"CPU {mb / many_cpu:7.2f} MB/s per worker (target >= 1 MB/s per worker)"
+            f"preannotate ({name}), 1 worker  wall {mb / one:7.2f} MB/s   CPU {mb / one_cpu:7.2f} MB/s"
         )
-        same = (root / "out1.jsonl").read_bytes() == (root / "outN.jsonl").read_bytes()
-        print(f"  output identical to 1 worker {same}")
+        print(
+            f"  ratio to tokenization        wall {tok / one:7.3f}x       "
+            f"CPU {tok_cpu / one_cpu:7.3f}x  (target >= 0.35x)"
+        )
+        if pythonpath is not None:
+            same = out.read_bytes() == (root / "out1-pure Python.jsonl").read_bytes()
+            print(f"  output identical to pure Python {same}")
+        if workers > 1:
+            many, many_cpu = preannotate(corpus, root / "outN.jsonl", workers, pythonpath)
+            print(
+                f"preannotate ({name}), {workers} workers wall {mb / many:7.2f} MB/s   "
+                f"CPU {mb / many_cpu:7.2f} MB/s per worker (target >= 1 MB/s per worker)"
+            )
+            same = out.read_bytes() == (root / "outN.jsonl").read_bytes()
+            print(f"  output identical to 1 worker {same}")
 
 
 def memory(root: Path, small_mb: float, large_mb: float) -> None:
@@ -288,6 +307,15 @@ def memory(root: Path, small_mb: float, large_mb: float) -> None:
     )
 
 
+def _compiled_build() -> Path:
+    """The compiled build's directory (built first when the sources changed)."""
+    tools = Path(__file__).resolve().parent.parent / "tools"
+    sys.path.insert(0, str(tools))
+    from build_compiled import build
+
+    return build()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--mb", type=float, default=50.0, help="corpus size for throughput")
@@ -297,6 +325,11 @@ def main() -> None:
     parser.add_argument("--skip-rss", action="store_true")
     parser.add_argument("--skip-throughput", action="store_true")
     parser.add_argument(
+        "--compiled",
+        action="store_true",
+        help="also measure the mypyc-compiled build (tools/build_compiled.py), in the same run",
+    )
+    parser.add_argument(
         "--publication-dates",
         type=int,
         default=1,
@@ -305,8 +338,9 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="eg-bench-") as tmp:
         root = Path(tmp)
+        compiled = _compiled_build() if args.compiled else None
         if not args.skip_throughput:
-            throughput(root, args.mb, args.workers, args.publication_dates)
+            throughput(root, args.mb, args.workers, args.publication_dates, compiled)
         if not args.skip_rss:
             memory(root, args.rss_small, args.rss_large)
 

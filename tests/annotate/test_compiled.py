@@ -1,0 +1,82 @@
+"""The mypyc-compiled build gives byte-identical output to the pure-Python sources."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+from eventgold.annotate.build import HOT_MODULES
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _load(path: Path, name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def compiled() -> Path:
+    """The compiled build (built here when the sources changed since the last build)."""
+    builder = _load(ROOT / "tools" / "build_compiled.py", "build_compiled")
+    return Path(builder.build())
+
+
+def _run(pythonpath: Path | None, code: str, *args: str) -> str:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    if pythonpath is not None:
+        env["PYTHONPATH"] = str(pythonpath)
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, check=True
+    )
+    return done.stdout
+
+
+_PREANNOTATE = (
+    "import sys\n"
+    "from pathlib import Path\n"
+    "from eventgold.annotate import preannotate_paths\n"
+    "from eventgold.annotate.build import build_name\n"
+    "preannotate_paths(sys.argv[2:], Path(sys.argv[1]))\n"
+    "print(build_name())\n"
+)
+
+
+def test_the_compiled_modules_are_the_hot_modules() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    included = config["tool"]["hatch"]["build"]["targets"]["wheel"]["hooks"]["mypyc"]["include"]
+    as_modules = {p.removeprefix("src/").removesuffix(".py").replace("/", ".") for p in included}
+    assert as_modules == set(HOT_MODULES)
+
+
+@pytest.mark.slow
+def test_compiled_output_is_byte_identical(compiled: Path, tmp_path: Path) -> None:
+    bench = _load(ROOT / "benchmarks" / "preannotate_bench.py", "preannotate_bench")
+    corpus = tmp_path / "corpus.jsonl"
+    bench.build_corpus(corpus, 0.3, seed=5, dates=400)
+    inputs = [
+        str(corpus),
+        str(ROOT / "tests" / "data" / "heldout_gold.jsonl"),
+        *sorted(str(p) for p in (ROOT / "seeds").glob("*.txt")),
+        *sorted(str(p) for p in (ROOT / "tests" / "data" / "blind").glob("*.txt")),
+    ]
+    pure_out, compiled_out = tmp_path / "pure.jsonl", tmp_path / "compiled.jsonl"
+    assert _run(None, _PREANNOTATE, str(pure_out), *inputs).strip() == "pure Python"
+    assert _run(compiled, _PREANNOTATE, str(compiled_out), *inputs).strip() == "compiled"
+    pure = pure_out.read_bytes()
+    assert pure.count(b"\n") > 200 and b'"events":[{' in pure
+    assert compiled_out.read_bytes() == pure
