@@ -7,6 +7,8 @@ tokenization again; the medians over the rounds are the figures to quote.
 
 Run: ``git worktree add /tmp/before <commit>`` then
 ``.venv/bin/python benchmarks/preannotate_ab.py --before /tmp/before --after . --mb 10 --rounds 9``
+(pure Python against the compiled build: ``--before . --after build/compiled``; a directory
+without ``src/`` is put on the path as it is).
 """
 
 from __future__ import annotations
@@ -24,8 +26,10 @@ from preannotate_bench import build_corpus, tokenize_only
 
 
 def cli_cpu(checkout: Path, corpus: Path, out: Path) -> float:
-    """CPU seconds of ``eventgold preannotate`` with ``checkout/src`` first on the path."""
-    env = dict(os.environ, PYTHONPATH=str(checkout.resolve() / "src"))
+    """CPU seconds of ``eventgold preannotate`` with ``checkout/src`` (or ``checkout`` itself
+    when it has no ``src/``, e.g. ``build/compiled``) first on the path."""
+    source = checkout.resolve() / "src"
+    env = dict(os.environ, PYTHONPATH=str(source if source.is_dir() else checkout.resolve()))
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run(
         [

@@ -231,7 +231,7 @@ def preannotate(
     return time.perf_counter() - start, _children_cpu() - cpu
 
 
-def peak_rss_mb(path: Path, out: Path) -> float:
+def peak_rss_mb(path: Path, out: Path, pythonpath: Path | None = None) -> float:
     """Peak RSS (MB) of a single-worker preannotate run in a fresh process.
 
     Read from VmHWM, the peak of this process image only: ru_maxrss would also count the
@@ -247,11 +247,15 @@ def peak_rss_mb(path: Path, out: Path) -> float:
         "except OSError:\n"
         "    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
     )
+    env = dict(os.environ)
+    if pythonpath is not None:
+        env["PYTHONPATH"] = str(pythonpath)
     result = subprocess.run(
         [sys.executable, "-c", code, str(path), str(out)],
         check=True,
         capture_output=True,
         text=True,
+        env=env,
     )
     return int(result.stdout.strip().splitlines()[-1]) / 1024  # KiB -> MiB
 
@@ -295,16 +299,20 @@ def throughput(
             print(f"  output identical to 1 worker {same}")
 
 
-def memory(root: Path, small_mb: float, large_mb: float) -> None:
+def memory(root: Path, small_mb: float, large_mb: float, compiled: Path | None = None) -> None:
     small, large = root / "small.jsonl", root / "large.jsonl"
     build_corpus(small, small_mb, seed=11)
     build_corpus(large, large_mb, seed=13)
-    rss_small = peak_rss_mb(small, root / "s.jsonl")
-    rss_large = peak_rss_mb(large, root / "l.jsonl")
-    print(
-        f"peak RSS: {small_mb:.0f} MB input {rss_small:.0f} MB, {large_mb:.0f} MB input "
-        f"{rss_large:.0f} MB, growth {rss_large - rss_small:.0f} MB (target < 100 MB)"
-    )
+    builds: list[tuple[str, Path | None]] = [("pure Python", None)]
+    if compiled is not None:
+        builds.append(("compiled", compiled))
+    for name, pythonpath in builds:
+        rss_small = peak_rss_mb(small, root / "s.jsonl", pythonpath)
+        rss_large = peak_rss_mb(large, root / "l.jsonl", pythonpath)
+        print(
+            f"peak RSS ({name}): {small_mb:.0f} MB input {rss_small:.0f} MB, {large_mb:.0f} MB "
+            f"input {rss_large:.0f} MB, growth {rss_large - rss_small:.0f} MB (target < 100 MB)"
+        )
 
 
 def _compiled_build() -> Path:
@@ -342,7 +350,7 @@ def main() -> None:
         if not args.skip_throughput:
             throughput(root, args.mb, args.workers, args.publication_dates, compiled)
         if not args.skip_rss:
-            memory(root, args.rss_small, args.rss_large)
+            memory(root, args.rss_small, args.rss_large, compiled)
 
 
 if __name__ == "__main__":
