@@ -88,5 +88,20 @@ def build(quiet: bool = True) -> Path:
     return TARGET
 
 
+def main() -> int:
+    verbose = "-v" in sys.argv
+    try:
+        print(build(quiet=not verbose))
+    except subprocess.CalledProcessError as error:
+        print(
+            f"error: the compiled build failed (pip exited with {error.returncode}; its output is "
+            "above). It needs the [dev] extra (mypy, hatch-mypyc, setuptools) and a C compiler. "
+            "build/compiled was left as it was.",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
 if __name__ == "__main__":
-    print(build(quiet="-v" not in sys.argv))
+    sys.exit(main())

@@ -51,7 +51,7 @@ _PREANNOTATE = (
     "from pathlib import Path\n"
     "from eventgold.annotate import preannotate_paths\n"
     "from eventgold.annotate.build import build_name\n"
-    "preannotate_paths(sys.argv[2:], Path(sys.argv[1]))\n"
+    "preannotate_paths(sys.argv[3:], Path(sys.argv[2]), workers=int(sys.argv[1]))\n"
     "print(build_name())\n"
 )
 
@@ -74,9 +74,11 @@ def test_compiled_output_is_byte_identical(compiled: Path, tmp_path: Path) -> No
         *sorted(str(p) for p in (ROOT / "seeds").glob("*.txt")),
         *sorted(str(p) for p in (ROOT / "tests" / "data" / "blind").glob("*.txt")),
     ]
-    pure_out, compiled_out = tmp_path / "pure.jsonl", tmp_path / "compiled.jsonl"
-    assert _run(None, _PREANNOTATE, str(pure_out), *inputs).strip() == "pure Python"
-    assert _run(compiled, _PREANNOTATE, str(compiled_out), *inputs).strip() == "compiled"
+    pure_out = tmp_path / "pure.jsonl"
+    assert _run(None, _PREANNOTATE, "1", str(pure_out), *inputs).strip() == "pure Python"
     pure = pure_out.read_bytes()
     assert pure.count(b"\n") > 200 and b'"events":[{' in pure
-    assert compiled_out.read_bytes() == pure
+    for workers in ("1", "2"):  # one process, and a pool of forked workers
+        out = tmp_path / f"compiled-{workers}.jsonl"
+        assert _run(compiled, _PREANNOTATE, workers, str(out), *inputs).strip() == "compiled"
+        assert out.read_bytes() == pure, f"compiled build, {workers} worker(s)"
