@@ -33,7 +33,7 @@ lint: $(STAMP_DEV)
 	$(BIN)/lint-imports
 
 typecheck: $(STAMP_DEV)
-	$(BIN)/mypy src
+	$(BIN)/mypy src tools
 
 unit: $(STAMP_DEV)
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS); rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc

@@ -200,6 +200,21 @@ def tokenize_only(path: Path) -> tuple[float, float]:
     return time.perf_counter() - start, time.process_time() - cpu
 
 
+Build = tuple[str, "Path | None"]  # (name, directory to put first on PYTHONPATH)
+
+
+def _builds(compiled: Path | None) -> list[Build]:
+    """The builds to measure: the installed sources, and the compiled build if given."""
+    return [("pure Python", None)] + ([("compiled", compiled)] if compiled is not None else [])
+
+
+def _environment(pythonpath: Path | None) -> dict[str, str]:
+    env = dict(os.environ)
+    if pythonpath is not None:
+        env["PYTHONPATH"] = str(pythonpath)
+    return env
+
+
 def _children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
@@ -210,9 +225,6 @@ def preannotate(
 ) -> tuple[float, float]:
     """(wall, CPU of all processes) seconds of ``eventgold preannotate`` on ``path``;
     ``pythonpath``: the compiled build to run instead of the installed sources."""
-    env = dict(os.environ)
-    if pythonpath is not None:
-        env["PYTHONPATH"] = str(pythonpath)
     start, cpu = time.perf_counter(), _children_cpu()
     subprocess.run(
         [
@@ -226,7 +238,7 @@ def preannotate(
         ],
         check=True,
         stderr=subprocess.DEVNULL,
-        env=env,
+        env=_environment(pythonpath),
     )
     return time.perf_counter() - start, _children_cpu() - cpu
 
@@ -247,15 +259,12 @@ def peak_rss_mb(path: Path, out: Path, pythonpath: Path | None = None) -> float:
         "except OSError:\n"
         "    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
     )
-    env = dict(os.environ)
-    if pythonpath is not None:
-        env["PYTHONPATH"] = str(pythonpath)
     result = subprocess.run(
         [sys.executable, "-c", code, str(path), str(out)],
         check=True,
         capture_output=True,
         text=True,
-        env=env,
+        env=_environment(pythonpath),
     )
     return int(result.stdout.strip().splitlines()[-1]) / 1024  # KiB -> MiB
 
@@ -273,10 +282,7 @@ def throughput(
     print(
         f"tokenization only (blank en)   wall {mb / tok:7.2f} MB/s   CPU {mb / tok_cpu:7.2f} MB/s"
     )
-    builds: list[tuple[str, Path | None]] = [("pure Python", None)]
-    if compiled is not None:
-        builds.append(("compiled", compiled))
-    for name, pythonpath in builds:
+    for name, pythonpath in _builds(compiled):
         out = root / f"out1-{name}.jsonl"
         one, one_cpu = preannotate(corpus, out, 1, pythonpath)
         print(
@@ -303,10 +309,7 @@ def memory(root: Path, small_mb: float, large_mb: float, compiled: Path | None =
     small, large = root / "small.jsonl", root / "large.jsonl"
     build_corpus(small, small_mb, seed=11)
     build_corpus(large, large_mb, seed=13)
-    builds: list[tuple[str, Path | None]] = [("pure Python", None)]
-    if compiled is not None:
-        builds.append(("compiled", compiled))
-    for name, pythonpath in builds:
+    for name, pythonpath in _builds(compiled):
         rss_small = peak_rss_mb(small, root / "s.jsonl", pythonpath)
         rss_large = peak_rss_mb(large, root / "l.jsonl", pythonpath)
         print(

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -20,8 +21,6 @@ def pytest_report_header() -> str:
 
 def pytest_sessionstart(session: pytest.Session) -> None:
     """``EVENTGOLD_COMPILED=1`` (``make unit-compiled``): refuse to run the pure-Python build."""
-    import os
-
     from eventgold.annotate.build import build_name
 
     if os.environ.get("EVENTGOLD_COMPILED") == "1" and build_name() != "compiled":
