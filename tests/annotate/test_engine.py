@@ -187,3 +187,19 @@ def test_other_languages_and_empty_texts_give_empty_predictions(annotator: Annot
     assert validate_record(record_json(record)) == []
     assert _run(annotator, "").events == []
     assert _run(annotator, "   \n\n  ").mentions == []
+
+
+def test_batches_do_not_change_the_records(annotator: Annotator) -> None:
+    """Stages run batch by batch: any batch size gives the same records in input order."""
+    texts = [
+        "Spain sent 300 soldiers to Latvia last month.",
+        "",
+        "The EU imposed new sanctions on Belarus on Monday.",
+        "Markets were calm.\n" * 2000,  # several segments
+        "President Gabriel Boric met Prime Minister Pedro Sanchez in Madrid on Sunday.",
+    ]
+    documents = [new_document(f"d{i}", t, published="2024-03-06") for i, t in enumerate(texts)]
+    runs = [list(annotator.annotate_json(documents, batch_size=size)) for size in (1, 2, 64)]
+    assert [r["document"]["id"] for r in runs[0]] == [d.id for d in documents]
+    assert runs[0] == runs[1] == runs[2]
+    assert sum(len(r["events"]) for r in runs[0]) >= 3

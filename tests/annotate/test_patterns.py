@@ -19,6 +19,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE, LEMMA, SENT_START
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
+from eventgold.annotate import patterns
 from eventgold.annotate.index import RuleIndex
 from eventgold.annotate.packs import DEFAULT_PACK, load_pack
 from eventgold.annotate.patterns import ColumnSet, compile_pattern, quantifiers
@@ -94,7 +95,7 @@ def compiled_matches(
     for columns in (ColumnSet(NLP.vocab), ColumnSet()):
         compiled = compile_pattern(pattern, columns, NLP.vocab.strings, None)
         assert compiled is not None, pattern
-        found.append(set(compiled.matches(columns.read(doc).values, lo, hi)))
+        found.append(set(compiled.matches(columns.read(doc).all(), lo, hi)))
     assert found[0] == found[1], pattern
     return found[0]
 
@@ -162,7 +163,7 @@ def test_a_regex_becomes_one_lexeme_flag_per_vocab() -> None:
     assert compile_pattern(pattern, second, NLP.vocab.strings, None) is not None
     assert first.attrs == second.attrs  # the flag registered once is reused
     doc = NLP("The F-16 and the B-52.")
-    column = first.read(doc).values[0]
+    column = first.read(doc).all()[0]
     assert [t.text for t, flag in zip(doc, column, strict=True) if flag] == ["F-16", "B-52"]
 
 
@@ -195,3 +196,41 @@ def test_the_index_falls_back_to_the_matcher_for_uncompiled_patterns() -> None:
         ("plain", "sanctions regime"),
         ("no_anchor", "embargoe"),
     }
+
+
+def test_column_reads_equal_doc_to_array(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Word-type columns come from a per-word row cache, token-level ones from to_array:
+    every column must equal what ``Doc.to_array`` gives, on first sight of a word, from the
+    cache, and after the cache was cleared for being full."""
+    monkeypatch.setattr(patterns, "_ROW_CACHE_LIMIT", 5)
+    columns = ColumnSet(NLP.vocab)
+    names = ["IDX", "LENGTH", "ORTH", "IS_TITLE", "SENT_START", "ENT_TYPE", "LOWER", "LEMMA"]
+    names += ["LIKE_NUM", "SHAPE", "IS_DIGIT", "POS", "IS_ALPHA", "PREFIX", "SUFFIX", "NORM"]
+    for name in names:
+        columns.column(name)
+    flag = columns.regex_flag("^[A-Z]-[0-9]+$")
+    assert flag is not None
+    attrs = list(columns.attrs)
+    texts = [
+        "The F-16 and the B-52 flew over Kyiv on 3 March, 2024.",
+        "Zyxqwv Ölçek said 10,000 troops 😀 were sent.\nA new line, a new sentence.",
+        "The F-16 and the B-52 flew over Kyiv on 3 March, 2024.",  # every word cached
+    ]
+    for text in texts:
+        doc = NLP(text)
+        doc[1].norm_ = "token-level norm"  # NORM is a token attribute, not a word attribute
+        expected = doc.to_array(attrs).T.tolist()
+        expected[attrs.index(SENT_START)] = [int(v == 1) for v in expected[attrs.index(SENT_START)]]
+        read = columns.read(doc)
+        assert read.all() == expected
+        for k in range(len(attrs)):
+            assert read.vector(k).tolist() == expected[k] or attrs[k] == SENT_START
+
+
+def test_word_columns_are_built_only_when_asked_for() -> None:
+    columns = ColumnSet(NLP.vocab)
+    lower, idx = columns.column("LOWER"), columns.column("IDX")
+    read = columns.read(NLP("Troops were sent."))
+    assert read.values[idx] == [0, 7, 12, 16]  # token-level: read at once
+    assert read.values[lower] == []  # word-type: not built yet
+    assert read.column(lower) == [NLP.vocab.strings[w] for w in ("troops", "were", "sent", ".")]

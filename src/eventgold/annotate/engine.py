@@ -18,14 +18,15 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from eventgold.annotate.batches import batched
 from eventgold.annotate.events import EventFinder, Tokens, by_sentence
-from eventgold.annotate.gazetteer import GAZETTEER_DIR, load_terms
-from eventgold.annotate.index import RuleIndex
+from eventgold.annotate.gazetteer import GAZETTEER_DIR, Term, load_terms
+from eventgold.annotate.index import Match, RuleIndex
 from eventgold.annotate.lemmatizer import NAME as LEMMATIZER
 from eventgold.annotate.mentions import MentionFinder
 from eventgold.annotate.normalize import normalize_date
 from eventgold.annotate.packs import DEFAULT_PACK, RulePack, load_pack
-from eventgold.annotate.patterns import ColumnSet
+from eventgold.annotate.patterns import Columns, ColumnSet
 from eventgold.annotate.sentences import NAME as SENTENCES
 from eventgold.schema import (
     AnnotationInfo,
@@ -87,6 +88,18 @@ def segments(text: str, limit: int = MAX_SEGMENT_CHARS) -> Iterator[tuple[int, s
 
 
 JsonDict = dict[str, Any]
+
+
+@dataclass
+class _Segment:
+    """A piece of a document, tokenized, labelled by the gazetteer and matched by the rules."""
+
+    doc: Doc
+    offset: int  # of the piece in its document's text
+    text: str
+    gazetteer: list[tuple[int, int, Term]]
+    columns: Columns
+    matches: list[Match]
 
 
 @dataclass
@@ -168,32 +181,28 @@ class Annotator:
         """Record dicts in input order; memory is bounded by ``batch_size`` segments."""
         pending: dict[int, _Pending] = {}
         order: list[int] = []
-
-        def feed() -> Iterator[tuple[str, tuple[int, int, str]]]:
-            for index, doc in enumerate(documents):
-                anchor = _anchor_of(doc)
-                pieces = list(segments(doc.text)) if doc.lang.split("-")[0] == "en" else [(0, "")]
-                pending[index] = _Pending(doc, anchor, [], [], len(pieces))
-                order.append(index)
-                for offset, piece in pieces:
-                    yield piece, (index, offset, piece)
-
         next_out = 0
-        for spacy_doc, (index, offset, piece) in self.nlp.pipe(
-            feed(), as_tuples=True, batch_size=batch_size
-        ):
-            state = pending[index]
-            self._add_segment(state, spacy_doc, offset, piece)
-            state.remaining -= 1
-            while next_out < len(order) and pending[order[next_out]].remaining == 0:
-                done = pending.pop(order[next_out])
-                next_out += 1
-                yield self._record(done)
+        for batch in batched(_pieces(documents, pending, order), batch_size):
+            # Each stage runs over the whole batch before the next: the tokenizer, the
+            # gazetteer and the rule index each keep their tables in the CPU caches, which
+            # interleaving them doc by doc with the Python stages evicted (about 8% of a run).
+            docs = list(self.nlp.pipe((piece for _, _, piece in batch), batch_size=batch_size))
+            gazetteers = [self.mentions.gazetteer(doc) for doc in docs]  # labels the docs
+            columns = [self.columns.read(doc) for doc in docs]  # read after the labels
+            matches = [self.rules(doc, cols) for doc, cols in zip(docs, columns, strict=True)]
+            for k, (index, offset, piece) in enumerate(batch):
+                state = pending[index]
+                segment = _Segment(docs[k], offset, piece, gazetteers[k], columns[k], matches[k])
+                self._add_segment(state, segment)
+                state.remaining -= 1
+                while next_out < len(order) and pending[order[next_out]].remaining == 0:
+                    done = pending.pop(order[next_out])
+                    next_out += 1
+                    yield self._record(done)
 
-    def _add_segment(self, state: _Pending, doc: Doc, offset: int, text: str) -> None:
-        gazetteer = self.mentions.gazetteer(doc)  # labels the doc: read the columns after it
-        columns = self.columns.read(doc)
-        matches = self.rules(doc, columns)
+    def _add_segment(self, state: _Pending, segment: _Segment) -> None:
+        doc, offset, text = segment.doc, segment.offset, segment.text
+        gazetteer, columns, matches = segment.gazetteer, segment.columns, segment.matches
         mention_rules = self._mention_rules
         mention_matches = [m for m in matches if m[0] in mention_rules]
         trigger_matches = [m for m in matches if m[0] not in mention_rules]
@@ -201,7 +210,7 @@ class Annotator:
         tokens = Tokens.of(doc, columns)
         sentences = by_sentence(tokens, found)
         events = self.events.triggers(doc, tokens, found, columns, trigger_matches, sentences)
-        idx, length = columns.values[self._idx], columns.values[self._length]
+        idx, length = columns.column(self._idx), columns.column(self._length)
         ids: dict[int, str] = {}
         first_new = len(state.mentions)
         for cand in found:
@@ -252,6 +261,20 @@ class Annotator:
             "events": state.events,
             "annotation": self._annotation.model_dump(mode="json", exclude_none=True),
         }
+
+
+def _pieces(
+    documents: Iterable[Document], pending: dict[int, _Pending], order: list[int]
+) -> Iterator[tuple[int, int, str]]:
+    """(document number, offset, piece) of every document, registering each
+    document in ``pending`` and ``order`` when its first piece is read."""
+    for index, doc in enumerate(documents):
+        anchor = _anchor_of(doc)
+        pieces = list(segments(doc.text)) if doc.lang.split("-")[0] == "en" else [(0, "")]
+        pending[index] = _Pending(doc, anchor, [], [], len(pieces))
+        order.append(index)
+        for offset, piece in pieces:
+            yield index, offset, piece
 
 
 def _anchor_of(document: Document) -> dt.date | None:

@@ -106,7 +106,7 @@ class Tokens:
                 column_set.column(name)
             columns = column_set.read(doc)
         lower, lemma, ent = (columns.index[name] for name in TOKEN_ATTRS[:3])
-        values = columns.values
+        values = columns.ensure((lower, lemma, ent))
         return cls(values[lower], values[lemma], values[ent], columns.sentences())
 
     def sentence(self, i: int) -> tuple[int, int]:

@@ -179,6 +179,7 @@ class _Group:
     # (rule id, compiled pattern, how the anchor hits are used): matched from the anchor out
     compiled: list[tuple[str, CompiledPattern, int]] = field(default_factory=list)
     matcher: Matcher | None = None  # patterns the compiler does not handle
+    columns: tuple[int, ...] = ()  # the columns its compiled patterns read
 
 
 Rule = tuple[str, list[dict[str, Any]]]  # (rule id, spaCy token pattern)
@@ -234,6 +235,9 @@ class RuleIndex:
             before, after = extent(pattern, at)
             group.before, group.after = max(group.before, before), max(group.after, after)
         self.groups = list(groups.values())
+        for group in self.groups:
+            read = {k for _, pattern, _ in group.compiled for k in pattern.columns}
+            group.columns = tuple(sorted(read))
         by_column: dict[int, dict[int, list[int]]] = {}
         for index, (_, anchor) in enumerate(groups):
             column = self.columns.column(anchor.attr)
@@ -249,10 +253,11 @@ class RuleIndex:
         if n == 0:
             return []
         cols = columns or self.columns.read(doc)
-        values, array = cols.values, cols.array
+        values = cols.values
         sentences = cols.sentences()  # the windows stay inside their sentences
         found: set[tuple[str, int, int]] = set()
         for rule_id, pattern in self.everywhere:
+            cols.ensure(pattern.columns)
             found.update((rule_id, s, e) for s, e in pattern.matches(values, 0, n))
         if self.everywhere_matcher is not None:
             strings = self.vocab.strings
@@ -260,8 +265,9 @@ class RuleIndex:
                 found.add((strings[match_id], start, end))
         hits: dict[int, list[int]] = {}  # group index -> anchor token indexes
         for column, (anchor_values, table) in self.anchor_columns.items():
-            positions = np.flatnonzero(member(array[:, column], anchor_values))
-            pairs = zip(positions.tolist(), array[positions, column].tolist(), strict=True)
+            vector = cols.vector(column)
+            positions = np.flatnonzero(member(vector, anchor_values))
+            pairs = zip(positions.tolist(), vector[positions].tolist(), strict=True)
             for token, value in pairs:
                 for index in table[value]:
                     hits.setdefault(index, []).append(token)
@@ -273,7 +279,7 @@ class RuleIndex:
             if group.compiled or group.matcher is not None:
                 windows = _windows(anchor_tokens, sentences, group)
                 for lo, hi, window_hits in windows:
-                    self._match_window(doc, values, group, lo, hi, window_hits, words, found)
+                    self._match_window(doc, cols, group, lo, hi, window_hits, words, found)
         return sorted(found, key=lambda m: (m[1], m[2], m[0]))
 
     def _anchor_use(self, anchor: Anchor, pattern: CompiledPattern) -> int:
@@ -296,7 +302,7 @@ class RuleIndex:
     def _match_window(
         self,
         doc: Doc,
-        values: list[list[int]],
+        cols: Columns,
         group: _Group,
         lo: int,
         hi: int,
@@ -305,6 +311,7 @@ class RuleIndex:
         found: set[tuple[str, int, int]],
     ) -> None:
         """Every match of the group's patterns inside [lo, hi), as spaCy's Matcher on that span."""
+        values = cols.ensure(group.columns)  # before the sentence's value sets are read
         sentence = words.of(lo)
         for rule_id, pattern, use in group.compiled:
             if pattern.required and any(

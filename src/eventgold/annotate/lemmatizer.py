@@ -8,6 +8,7 @@ so patterns can use one spelling for "Troops" and "troops".
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import cast
 
 import numpy as np
@@ -17,6 +18,8 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.util import load_language_data, registry
+
+from eventgold.annotate.batches import batched
 
 NAME = "eventgold_lemmatizer"
 
@@ -53,6 +56,11 @@ class LookupLemmatizer:
         lemmas = np.fromiter(map(get, lowers, lowers), dtype=np.uint64, count=len(doc))
         doc.from_array([LEMMA], lemmas.reshape(-1, 1))  # type: ignore[arg-type]
         return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        """Batch by batch, so that each stage of ``nlp.pipe`` runs over a whole batch."""
+        for batch in batched(docs, batch_size):
+            yield from [self(doc) for doc in batch]
 
 
 @Language.factory(NAME)

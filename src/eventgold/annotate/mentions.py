@@ -134,9 +134,9 @@ class MentionFinder:
         """Runs of capitalized words that nearly match a gazetteer name with the same head."""
         out = []
         cols = columns or self.columns.read(doc)
-        title = cols.values[self.title_column]
+        title = cols.column(self.title_column)
         heads = self.fuzzy_heads
-        for j in np.flatnonzero(member(cols.array[:, self.orth_column], heads)).tolist():
+        for j in np.flatnonzero(member(cols.vector(self.orth_column), heads)).tolist():
             # j is a possible head word; extend the run of capitalized words leftwards.
             if j in taken:
                 continue
@@ -213,7 +213,7 @@ class MentionFinder:
                     canonical=term.canonical,
                 )
             )
-        orth = cols.values[self.orth_column]
+        orth = cols.column(self.orth_column)
         for rule_id, start, end in self.index(doc, cols) if matches is None else matches:
             rule = self.rules[rule_id]
             cand = self._from_rule(doc, orth, rule, start, end)
@@ -225,7 +225,7 @@ class MentionFinder:
         spans = {(f.start, f.end, f.label) for f in kept}
         kept += [n for n in nested if (n.start, n.end, n.label) not in spans]
         kept.sort(key=lambda f: (f.start, -f.length))
-        surface = _Surface(doc, cols.values[self.idx_column], cols.values[self.length_column])
+        surface = _Surface(doc, cols.column(self.idx_column), cols.column(self.length_column))
         surface.text = text
         for cand in kept:
             self._normalize(doc, cand, kept, anchor, surface)

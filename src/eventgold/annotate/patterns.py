@@ -20,10 +20,12 @@ import operator
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, cast
 
 import numpy as np
 from spacy.attrs import IDS, SENT_START
+from spacy.lexeme import Lexeme
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -71,24 +73,61 @@ class Sentences:
         return self.starts[k], self.ends[k]
 
 
+_UNREAD: Column = []  # a word-type column not built yet (identity marks it)
+
+
 @dataclass
 class Columns:
     """Attribute columns of one doc, indexed by the column numbers of a :class:`ColumnSet`.
 
-    ``array`` is the ``Doc.to_array`` result (for vectorized lookups), ``values`` the same
-    columns as Python lists (for token-by-token tests).
+    ``values`` holds the columns as Python lists (for token-by-token tests). Word-type
+    columns are built from the doc's word rows on first use: call :meth:`ensure` (or
+    :meth:`column`) before reading them from ``values``. :meth:`vector` gives one column as a
+    numpy array (for vectorized lookups).
     """
 
-    array: np.ndarray[Any, Any]
     values: list[Column]
     index: dict[str, int]  # attribute name -> column number
+    _token_array: np.ndarray[Any, Any] = field(repr=False)  # the columns read by Doc.to_array
+    _token_column: dict[int, int] = field(repr=False)  # column number -> its place there
+    _rows: list[tuple[int, ...]] = field(repr=False)  # each token's word-type values
+    _row_place: dict[int, int] = field(repr=False)  # column number -> its place in a row
+    _vectors: dict[int, np.ndarray[Any, Any]] = field(default_factory=dict, repr=False)
     _sentences: Sentences | None = field(default=None, repr=False)
+
+    def ensure(self, columns: Iterable[int]) -> list[Column]:
+        """``values``, with the given columns built."""
+        values = self.values
+        for k in columns:
+            if values[k] is _UNREAD:
+                values[k] = list(map(itemgetter(self._row_place[k]), self._rows))
+        return values
+
+    def column(self, k: int) -> Column:
+        """Column ``k`` as a list (built on first use)."""
+        return self.ensure((k,))[k]
+
+    def all(self) -> list[Column]:
+        """``values`` with every column built."""
+        return self.ensure(range(len(self.values)))
+
+    def vector(self, column: int) -> np.ndarray[Any, Any]:
+        """Column ``column`` as a uint64 array (built on first use for word-type columns)."""
+        found = self._vectors.get(column)
+        if found is None:
+            place = self._token_column.get(column)
+            if place is not None:
+                found = self._token_array[:, place]
+            else:
+                found = np.array(self.column(column), dtype=np.uint64)
+            self._vectors[column] = found
+        return found
 
     def sentences(self) -> Sentences:
         """Sentence bounds from the ``SENT_START`` column (read once, shared by every user)."""
         if self._sentences is None:
-            n = len(self.array)
-            first = self.array[:, self.index["SENT_START"]] == 1
+            first = self.vector(self.index["SENT_START"]) == 1
+            n = len(first)
             if n:
                 first[0] = True
             starts = np.flatnonzero(first).tolist()
@@ -97,13 +136,60 @@ class Columns:
         return self._sentences
 
 
+# Attributes that Doc.to_array takes from the token's lexeme, i.e. that are the same for every
+# token of a word type (spaCy's get_token_attr: everything but these token-level fields).
+_TOKEN_LEVEL = frozenset(
+    IDS[name]
+    for name in (
+        "LEMMA",
+        "NORM",
+        "POS",
+        "TAG",
+        "MORPH",
+        "DEP",
+        "HEAD",
+        "SENT_START",
+        "SPACY",
+        "ENT_IOB",
+        "ENT_TYPE",
+        "ENT_ID",
+        "ENT_KB_ID",
+        "IDX",
+    )
+)
+_LEXEME_GETTERS: dict[int, Callable[[Lexeme], int]] = {
+    IDS["ORTH"]: lambda lex: int(lex.orth),
+    IDS["LOWER"]: lambda lex: int(lex.lower),
+    IDS["SHAPE"]: lambda lex: int(lex.shape),
+    IDS["PREFIX"]: lambda lex: int(lex.prefix),
+    IDS["SUFFIX"]: lambda lex: int(lex.suffix),
+    IDS["LENGTH"]: lambda lex: len(lex.orth_),
+}
+_FLAG_BITS = 64  # lexeme flags are attribute ids 0..63, bits of Lexeme.flags
+_ROW_CACHE_LIMIT = 100_000  # word types whose rows are kept; cleared when full (flat memory)
+
+
+def _is_word_type_attr(attr: int) -> bool:
+    return attr not in _TOKEN_LEVEL and (attr < _FLAG_BITS or attr in _LEXEME_GETTERS)
+
+
 class ColumnSet:
-    """The attributes compiled tests read, in one ``Doc.to_array`` call per doc."""
+    """The attributes compiled tests read, read once per doc.
+
+    Token-level attributes (sentence starts, entity labels, lemmas, offsets) come from one
+    ``Doc.to_array`` call. Word-type attributes (the text's forms and flags) are the same for
+    every token of a word, so they are computed once per word type and kept in a row cache:
+    a doc costs one dictionary lookup per token instead of a ``to_array`` cell and a Python
+    int per token and column. ``tests/annotate/test_patterns.py`` checks both against
+    ``Doc.to_array``.
+    """
 
     def __init__(self, vocab: Vocab | None = None) -> None:
         self.attrs: list[int] = []
         self.index: dict[str, int] = {}
         self.vocab = vocab  # where regex flags are registered (None: regexes run in Python)
+        self._layout: _Layout | None = None
+        self._rows: dict[int, tuple[int, ...]] = {}  # ORTH -> word-type columns
 
     def column(self, attr_name: str) -> int:
         """The column number of an attribute (``IDS`` name), added on first use."""
@@ -113,6 +199,8 @@ class ColumnSet:
         if key not in self.index:
             self.index[key] = len(self.attrs)
             self.attrs.append(attr)
+            self._layout = None
+            self._rows.clear()
         return self.index[key]
 
     def regex_flag(self, pattern: str) -> int | None:
@@ -136,21 +224,71 @@ class ColumnSet:
                 return None
         return self._column(f"regex flag {flag}", flag)
 
+    def layout(self) -> _Layout:
+        """Where each column comes from (computed once per set of columns)."""
+        if self._layout is None:
+            orth = IDS["ORTH"]
+            word = [
+                k for k, attr in enumerate(self.attrs) if _is_word_type_attr(attr) and attr != orth
+            ]
+            token = [k for k in range(len(self.attrs)) if k not in word and self.attrs[k] != orth]
+            to_read = [self.attrs[k] for k in token] + [orth]  # ORTH last: the row cache key
+            place = {k: p for p, k in enumerate(token)}
+            if orth in self.attrs:
+                place[self.attrs.index(orth)] = len(token)
+            self._layout = _Layout(to_read, place, {k: p for p, k in enumerate(word)})
+        return self._layout
+
     def read(self, doc: Doc) -> Columns:
+        """The doc's columns: token-level ones built, word-type ones built on first use."""
         n = len(doc)
+        layout = self.layout()
+        values: list[Column] = [_UNREAD] * len(self.attrs)
         if n == 0 or not self.attrs:
-            empty = np.zeros((n, len(self.attrs)), dtype=np.uint64)
-            return Columns(empty, [[] for _ in self.attrs], self.index)
-        array = doc.to_array(list[int | str](self.attrs)).reshape(n, len(self.attrs))
-        values: list[Column] = []
-        for k, attr in enumerate(self.attrs):
-            column = array[:, k]
-            if attr == SENT_START:
+            values = [[] for _ in self.attrs]
+            empty = np.zeros((n, len(layout.to_read)), dtype=np.uint64)
+            return Columns(values, self.index, empty, layout.token_place, [], layout.row_place)
+        array = doc.to_array(list[int | str](layout.to_read)).reshape(n, len(layout.to_read))
+        for k, place in layout.token_place.items():
+            column = array[:, place]
+            if self.attrs[k] == SENT_START:
                 # The Matcher tests "is sentence start" (1) against anything else (0, -1).
-                values.append((column == 1).astype("uint64").tolist())
+                values[k] = (column == 1).astype("uint64").tolist()
             else:
-                values.append(column.tolist())
-        return Columns(array, values, self.index)
+                values[k] = column.tolist()
+        rows: list[tuple[int, ...]] = []
+        if layout.row_place:
+            orths: list[int] = array[:, -1].tolist()
+            cache = self._rows
+            if len(cache) > _ROW_CACHE_LIMIT:
+                cache.clear()
+            found = list(map(cache.get, orths))
+            if None in found:
+                for i, row in enumerate(found):
+                    if row is None:
+                        found[i] = self._row(doc, orths[i])
+            rows = cast(list[tuple[int, ...]], found)
+        return Columns(values, self.index, array, layout.token_place, rows, layout.row_place)
+
+    def _row(self, doc: Doc, orth: int) -> tuple[int, ...]:
+        """The word-type columns of the word ``orth`` (computed once per word type)."""
+        row = self._rows.get(orth)
+        if row is None:
+            lex = doc.vocab[orth]
+            flags = int(lex.flags)
+            attrs = [self.attrs[k] for k in self.layout().row_place]
+            row = self._rows[orth] = tuple(
+                (flags >> attr) & 1 if attr < _FLAG_BITS else _LEXEME_GETTERS[attr](lex)
+                for attr in attrs
+            )
+        return row
+
+
+@dataclass(frozen=True)
+class _Layout:
+    to_read: list[int]  # attributes read by Doc.to_array: the token-level ones, then ORTH
+    token_place: dict[int, int]  # column number -> its place in the to_array result
+    row_place: dict[int, int]  # word-type column number -> its place in a word row
 
 
 class RegexFlag:
@@ -404,6 +542,7 @@ class CompiledPattern:
         self.elements = elements
         self.anchor = anchor  # index of a ONE element: every match has exactly one token there
         self.anchor_test = tests[anchor]
+        self.columns = tuple(sorted({k for test in tests for k, _ in test.parts}))  # it reads
         # Values some token of every match must have, one set per required element besides
         # the anchor: a sentence without such a value holds no match.
         self.required = [

@@ -8,11 +8,14 @@ the doc's ORTH array instead of creating a Token object per token.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 import numpy as np
 from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from eventgold.annotate.batches import batched
 from eventgold.annotate.index import member
 
 NAME = "eventgold_sentences"
@@ -54,6 +57,11 @@ class SentenceSplitter:
                 flags[space + 1] = 1
         doc.from_array([SENT_START], flags.reshape(-1, 1))  # type: ignore[arg-type]
         return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        """Batch by batch, so that each stage of ``nlp.pipe`` runs over a whole batch."""
+        for batch in batched(docs, batch_size):
+            yield from [self(doc) for doc in batch]
 
 
 @Language.factory(NAME)
