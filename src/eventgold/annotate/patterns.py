@@ -73,7 +73,7 @@ class Sentences:
         return self.starts[k], self.ends[k]
 
 
-_UNREAD: Column = []  # a word-type column not built yet (identity marks it)
+_UNREAD: Column = []  # the place of a word-type column not built yet (Columns.ensure)
 
 
 @dataclass
@@ -92,15 +92,18 @@ class Columns:
     _token_column: dict[int, int] = field(repr=False)  # column number -> its place there
     _rows: list[tuple[int, ...]] = field(repr=False)  # each token's word-type values
     _row_place: dict[int, int] = field(repr=False)  # column number -> its place in a row
+    _unread: set[int] = field(default_factory=set, repr=False)  # word-type columns not built
     _vectors: dict[int, np.ndarray[Any, Any]] = field(default_factory=dict, repr=False)
     _sentences: Sentences | None = field(default=None, repr=False)
 
     def ensure(self, columns: Iterable[int]) -> list[Column]:
         """``values``, with the given columns built."""
-        values = self.values
-        for k in columns:
-            if values[k] is _UNREAD:
-                values[k] = list(map(itemgetter(self._row_place[k]), self._rows))
+        values, unread = self.values, self._unread
+        if unread and not unread.isdisjoint(columns):  # the common case is a set test
+            for k in columns:
+                if k in unread:
+                    values[k] = list(map(itemgetter(self._row_place[k]), self._rows))
+                    unread.discard(k)
         return values
 
     def column(self, k: int) -> Column:
@@ -236,7 +239,8 @@ class ColumnSet:
             place = {k: p for p, k in enumerate(token)}
             if orth in self.attrs:
                 place[self.attrs.index(orth)] = len(token)
-            self._layout = _Layout(to_read, place, {k: p for p, k in enumerate(word)})
+            row_place = {k: p for p, k in enumerate(word)}
+            self._layout = _Layout(to_read, place, row_place, [self.attrs[k] for k in word])
         return self._layout
 
     def read(self, doc: Doc) -> Columns:
@@ -268,7 +272,10 @@ class ColumnSet:
                     if row is None:
                         found[i] = self._row(doc, orths[i])
             rows = cast(list[tuple[int, ...]], found)
-        return Columns(values, self.index, array, layout.token_place, rows, layout.row_place)
+        unread = set(layout.row_place)
+        return Columns(
+            values, self.index, array, layout.token_place, rows, layout.row_place, unread
+        )
 
     def _row(self, doc: Doc, orth: int) -> tuple[int, ...]:
         """The word-type columns of the word ``orth`` (computed once per word type)."""
@@ -276,10 +283,9 @@ class ColumnSet:
         if row is None:
             lex = doc.vocab[orth]
             flags = int(lex.flags)
-            attrs = [self.attrs[k] for k in self.layout().row_place]
             row = self._rows[orth] = tuple(
                 (flags >> attr) & 1 if attr < _FLAG_BITS else _LEXEME_GETTERS[attr](lex)
-                for attr in attrs
+                for attr in self.layout().row_attrs
             )
         return row
 
@@ -289,6 +295,7 @@ class _Layout:
     to_read: list[int]  # attributes read by Doc.to_array: the token-level ones, then ORTH
     token_place: dict[int, int]  # column number -> its place in the to_array result
     row_place: dict[int, int]  # word-type column number -> its place in a word row
+    row_attrs: list[int]  # the attributes of a word row, in order
 
 
 class RegexFlag:
