@@ -160,8 +160,8 @@ _TOKEN_LEVEL = frozenset(
         "IDX",
     )
 )
+# ORTH is not among them: it is read with the token attributes, as the row cache key.
 _LEXEME_GETTERS: dict[int, Callable[[Lexeme], int]] = {
-    IDS["ORTH"]: lambda lex: int(lex.orth),
     IDS["LOWER"]: lambda lex: int(lex.lower),
     IDS["SHAPE"]: lambda lex: int(lex.shape),
     IDS["PREFIX"]: lambda lex: int(lex.prefix),
@@ -231,9 +231,7 @@ class ColumnSet:
         """Where each column comes from (computed once per set of columns)."""
         if self._layout is None:
             orth = IDS["ORTH"]
-            word = [
-                k for k, attr in enumerate(self.attrs) if _is_word_type_attr(attr) and attr != orth
-            ]
+            word = [k for k, attr in enumerate(self.attrs) if _is_word_type_attr(attr)]
             token = [k for k in range(len(self.attrs)) if k not in word and self.attrs[k] != orth]
             to_read = [self.attrs[k] for k in token] + [orth]  # ORTH last: the row cache key
             place = {k: p for p, k in enumerate(token)}
