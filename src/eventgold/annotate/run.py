@@ -19,6 +19,7 @@ from pathlib import Path
 
 import orjson
 
+from eventgold.annotate.collector import long_run, tune_for_long_run
 from eventgold.annotate.engine import Annotator
 from eventgold.annotate.inputs import input_files, read_documents
 from eventgold.annotate.normalize import import_dateparser
@@ -104,6 +105,7 @@ _WORKER: Annotator | None = None
 def _init_worker(pack: Path, table: SchemaTable) -> None:
     global _WORKER
     _WORKER = Annotator(pack, table)
+    tune_for_long_run()
 
 
 def _annotate_batch(batch: list[Document]) -> list[Line]:
@@ -139,7 +141,9 @@ def annotate_lines(
 ) -> Iterator[Line]:
     """JSON lines in input order; ``workers`` processes, at most 2 batches each in flight."""
     if workers <= 1:
-        yield from _lines(Annotator(pack, table), documents)
+        annotator = Annotator(pack, table)
+        with long_run():
+            yield from _lines(annotator, documents)
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
