@@ -119,12 +119,13 @@ class MentionFinder:
             kept.append((start, end, term))
         kept.sort(key=lambda m: m[0])
         if kept:
-            n = len(doc)
-            iob, label = [2] * n, [0] * n  # ENT_IOB "O", no label
+            ents = np.zeros((len(doc), 2), dtype=np.uint64)  # columns ENT_IOB, ENT_TYPE
+            ents[:, 0] = 2  # "O", no label
+            label_ids = self.label_ids
             for start, end, term in kept:
-                iob[start:end] = [3] + [1] * (end - start - 1)  # "B", then "I"
-                label[start:end] = [self.label_ids[term.label]] * (end - start)
-            ents = np.array([iob, label], dtype=np.uint64).T
+                ents[start:end, 0] = 1  # "I" ...
+                ents[start, 0] = 3  # ... after a "B"
+                ents[start:end, 1] = label_ids[term.label]
             doc.from_array([ENT_IOB, ENT_TYPE], ents)  # type: ignore[arg-type]
         return kept
 
