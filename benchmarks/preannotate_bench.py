@@ -4,8 +4,10 @@ Builds a synthetic news-like corpus (JSONL of Document objects; sentences from t
 the five event types mixed with filler prose, random states, people, numbers and dates), then
 measures in one run:
 
-- blank-English tokenization alone (``nlp.tokenizer.pipe`` over the same texts): the anchor;
-- ``eventgold preannotate`` on the same file, with 1 worker and with ``--workers N``;
+- blank-English tokenization alone (``nlp.tokenizer.pipe`` over the same texts): the anchor,
+  timed right before each preannotate run it is compared with;
+- ``eventgold preannotate`` on the same file, with 1 worker (``--rounds R``: R times, side by
+  side with the anchor, and the median ratio) and with ``--workers N``;
 - peak RSS growth of a preannotate run on a small and on a large input (subprocesses).
 
 Run: ``.venv/bin/python benchmarks/preannotate_bench.py --mb 50 --workers 2``
@@ -21,6 +23,7 @@ import json
 import os
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -270,38 +273,63 @@ def peak_rss_mb(path: Path, out: Path, pythonpath: Path | None = None) -> float:
 
 
 def throughput(
-    root: Path, megabytes: float, workers: int, dates: int = 1, compiled: Path | None = None
+    root: Path,
+    megabytes: float,
+    workers: int,
+    dates: int = 1,
+    compiled: Path | None = None,
+    rounds: int = 1,
 ) -> None:
+    """Tokenization and preannotate side by side, ``rounds`` times: each round times the
+    anchor right before each build, so a host that speeds up or slows down between rounds
+    moves both; the per-round ratios and their median are printed."""
     corpus = root / "corpus.jsonl"
     mb = build_corpus(corpus, megabytes, dates=dates) / 1e6
     print(
         f"corpus: {mb:.1f} MB of text in {corpus.stat().st_size / 1e6:.1f} MB of JSONL, "
         f"{dates} publication date(s)"
     )
-    tok, tok_cpu = tokenize_only(corpus)
-    print(
-        f"tokenization only (blank en)   wall {mb / tok:7.2f} MB/s   CPU {mb / tok_cpu:7.2f} MB/s"
-    )
+    ratios: dict[str, list[float]] = {name: [] for name, _ in _builds(compiled)}
+    speeds: dict[str, list[float]] = {name: [] for name, _ in _builds(compiled)}
+    for round_number in range(1, rounds + 1):
+        if rounds > 1:
+            print(f"round {round_number} of {rounds}")
+        for name, pythonpath in _builds(compiled):
+            tok, tok_cpu = tokenize_only(corpus)
+            print(
+                f"tokenization only (blank en)   wall {mb / tok:7.2f} MB/s   "
+                f"CPU {mb / tok_cpu:7.2f} MB/s"
+            )
+            out = root / f"out1-{name}.jsonl"
+            one, one_cpu = preannotate(corpus, out, 1, pythonpath)
+            ratios[name].append(tok_cpu / one_cpu)
+            speeds[name].append(mb / one_cpu)
+            print(
+                f"preannotate ({name}), 1 worker  wall {mb / one:7.2f} MB/s   "
+                f"CPU {mb / one_cpu:7.2f} MB/s"
+            )
+            print(
+                f"  ratio to tokenization        wall {tok / one:7.3f}x       "
+                f"CPU {tok_cpu / one_cpu:7.3f}x  (target >= 0.35x)"
+            )
+            if pythonpath is not None:
+                same = out.read_bytes() == (root / "out1-pure Python.jsonl").read_bytes()
+                print(f"  output identical to pure Python {same}")
     for name, pythonpath in _builds(compiled):
-        out = root / f"out1-{name}.jsonl"
-        one, one_cpu = preannotate(corpus, out, 1, pythonpath)
-        print(
-            f"preannotate ({name}), 1 worker  wall {mb / one:7.2f} MB/s   CPU {mb / one_cpu:7.2f} MB/s"
-        )
-        print(
-            f"  ratio to tokenization        wall {tok / one:7.3f}x       "
-            f"CPU {tok_cpu / one_cpu:7.3f}x  (target >= 0.35x)"
-        )
-        if pythonpath is not None:
-            same = out.read_bytes() == (root / "out1-pure Python.jsonl").read_bytes()
-            print(f"  output identical to pure Python {same}")
+        if rounds > 1:
+            print(
+                f"median over {rounds} rounds ({name}): CPU {statistics.median(speeds[name]):.2f}"
+                f" MB/s, {statistics.median(ratios[name]):.3f}x tokenization (per round: "
+                + ", ".join(f"{r:.3f}x" for r in ratios[name])
+                + ")"
+            )
         if workers > 1:
             many, many_cpu = preannotate(corpus, root / "outN.jsonl", workers, pythonpath)
             print(
                 f"preannotate ({name}), {workers} workers wall {mb / many:7.2f} MB/s   "
                 f"CPU {mb / many_cpu:7.2f} MB/s per worker (target >= 1 MB/s per worker)"
             )
-            same = out.read_bytes() == (root / "outN.jsonl").read_bytes()
+            same = (root / f"out1-{name}.jsonl").read_bytes() == (root / "outN.jsonl").read_bytes()
             print(f"  output identical to 1 worker {same}")
 
 
@@ -333,6 +361,12 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--rss-small", type=float, default=10.0)
     parser.add_argument("--rss-large", type=float, default=200.0)
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="repeat tokenization and the 1-worker run side by side; report the median ratio",
+    )
     parser.add_argument("--skip-rss", action="store_true")
     parser.add_argument("--skip-throughput", action="store_true")
     parser.add_argument(
@@ -351,7 +385,7 @@ def main() -> None:
         root = Path(tmp)
         compiled = _compiled_build() if args.compiled else None
         if not args.skip_throughput:
-            throughput(root, args.mb, args.workers, args.publication_dates, compiled)
+            throughput(root, args.mb, args.workers, args.publication_dates, compiled, args.rounds)
         if not args.skip_rss:
             memory(root, args.rss_small, args.rss_large, compiled)
 
