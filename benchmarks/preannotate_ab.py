@@ -22,14 +22,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from preannotate_bench import build_corpus, tokenize_only
+from preannotate_bench import build_corpus, checkout_path, tokenize_only
 
 
 def cli_cpu(checkout: Path, corpus: Path, out: Path) -> float:
     """CPU seconds of ``eventgold preannotate`` with ``checkout/src`` (or ``checkout`` itself
     when it has no ``src/``, e.g. ``build/compiled``) first on the path."""
-    source = checkout.resolve() / "src"
-    env = dict(os.environ, PYTHONPATH=str(source if source.is_dir() else checkout.resolve()))
+    env = dict(os.environ, PYTHONPATH=checkout_path(checkout))
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run(
         [

@@ -211,6 +211,13 @@ def _builds(compiled: Path | None) -> list[Build]:
     return [("pure Python", None)] + ([("compiled", compiled)] if compiled is not None else [])
 
 
+def checkout_path(checkout: Path) -> str:
+    """What to put first on PYTHONPATH to run ``checkout``: its ``src/``, or the directory
+    itself when it has none (a build such as ``build/compiled``)."""
+    source = checkout.resolve() / "src"
+    return str(source if source.is_dir() else checkout.resolve())
+
+
 def _environment(pythonpath: Path | None) -> dict[str, str]:
     env = dict(os.environ)
     if pythonpath is not None:
@@ -289,12 +296,13 @@ def throughput(
         f"corpus: {mb:.1f} MB of text in {corpus.stat().st_size / 1e6:.1f} MB of JSONL, "
         f"{dates} publication date(s)"
     )
-    ratios: dict[str, list[float]] = {name: [] for name, _ in _builds(compiled)}
-    speeds: dict[str, list[float]] = {name: [] for name, _ in _builds(compiled)}
+    builds = _builds(compiled)
+    ratios: dict[str, list[float]] = {name: [] for name, _ in builds}
+    speeds: dict[str, list[float]] = {name: [] for name, _ in builds}
     for round_number in range(1, rounds + 1):
         if rounds > 1:
             print(f"round {round_number} of {rounds}")
-        for name, pythonpath in _builds(compiled):
+        for name, pythonpath in builds:
             tok, tok_cpu = tokenize_only(corpus)
             print(
                 f"tokenization only (blank en)   wall {mb / tok:7.2f} MB/s   "
@@ -315,7 +323,7 @@ def throughput(
             if pythonpath is not None:
                 same = out.read_bytes() == (root / "out1-pure Python.jsonl").read_bytes()
                 print(f"  output identical to pure Python {same}")
-    for name, pythonpath in _builds(compiled):
+    for name, pythonpath in builds:
         if rounds > 1:
             print(
                 f"median over {rounds} rounds ({name}): CPU {statistics.median(speeds[name]):.2f}"

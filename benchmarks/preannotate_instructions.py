@@ -1,8 +1,8 @@
 """Instructions executed by ``Annotator.annotate_json``, counted by valgrind's callgrind.
 
 On a shared, noisy machine a change worth 1-3% cannot be seen in seconds; an instruction
-count is the same from run to run whatever else the host does (``PYTHONHASHSEED=0`` fixes
-set and dict order). It does not see cache misses, so confirm a gain in seconds with
+count repeats to about 0.01% whatever else the host does (``PYTHONHASHSEED=0`` fixes set and
+dict order; pass one checkout twice to see the spread). It does not see cache misses, so confirm a gain in seconds with
 ``preannotate_ab.py`` or ``preannotate_inprocess.py`` before quoting it as speed.
 
 Each checkout or build is run in its own process: warm-up on one small corpus, then only the
@@ -31,7 +31,7 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from preannotate_bench import build_corpus
+from preannotate_bench import build_corpus, checkout_path
 
 _MEASURED = """
 import functools, sys
@@ -51,14 +51,9 @@ print(size)
 """
 
 
-def _pythonpath(build: Path) -> str:
-    source = build.resolve() / "src"
-    return str(source if source.is_dir() else build.resolve())
-
-
 def count(build: Path, warm: Path, corpus: Path, out: Path) -> tuple[int, str]:
     """(instructions inside the measured annotation, the output size it printed)."""
-    env = dict(os.environ, PYTHONPATH=_pythonpath(build), PYTHONHASHSEED="0")
+    env = dict(os.environ, PYTHONPATH=checkout_path(build), PYTHONHASHSEED="0")
     result = subprocess.run(
         [
             "valgrind",
@@ -104,8 +99,8 @@ def main() -> None:
             )
     first = counts[0][0]
     print(f"measured corpus: {mb:.2f} MB (after a {args.warm_mb} MB warm-up)")
-    for build, (instructions, size) in zip(args.builds, counts, strict=True):
-        change = f"{100 * (instructions - first) / first:+.2f}%" if build != args.builds[0] else ""
+    for k, (build, (instructions, size)) in enumerate(zip(args.builds, counts, strict=True)):
+        change = f"{100 * (instructions - first) / first:+.2f}%" if k else ""
         print(f"{instructions:>16,d} instructions  output {size} bytes  {build}  {change}")
 
 
