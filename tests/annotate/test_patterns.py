@@ -198,6 +198,16 @@ def test_the_index_falls_back_to_the_matcher_for_uncompiled_patterns() -> None:
     }
 
 
+@pytest.mark.parametrize("op", ["?", "*", "{0,2}", "{,2}"])
+def test_an_optional_token_never_anchors_a_rule(op: str) -> None:
+    """The index runs a rule only around its anchor, so the anchor must be in every match."""
+    pattern = [{"LOWER": "very", "OP": op}, {"LOWER": "large"}]
+    doc = NLP("A large force and a very large one.")
+    found = {(s, e) for _, s, e in RuleIndex(NLP, [("r", pattern)])(doc)}
+    assert found == spacy_matches(pattern, doc, 0, len(doc))
+    assert (1, 2) in found
+
+
 def test_column_reads_equal_doc_to_array(monkeypatch: pytest.MonkeyPatch) -> None:
     """Word-type columns come from a per-word row cache, token-level ones from to_array:
     every column must equal what ``Doc.to_array`` gives, on first sight of a word, from the

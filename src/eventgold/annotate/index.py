@@ -91,7 +91,7 @@ class Anchor:
 
 def _is_optional(token: dict[str, Any]) -> bool:
     op = str(token.get("OP", ""))
-    return op in ("?", "*", "!") or op.startswith("{0")
+    return op in ("?", "*", "!") or op.startswith(("{0", "{,"))
 
 
 def _values(spec: Any) -> list[str] | None:
