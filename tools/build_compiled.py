@@ -1,15 +1,17 @@
-"""Build the compiled wheel (mypyc) and unpack it into ``build/compiled``.
+"""Build the compiled wheel (mypyc, Cython) and unpack it into ``build/compiled``.
 
 The pre-annotation hot path (the modules listed under
 ``[tool.hatch.build.targets.wheel.hooks.mypyc]`` in ``pyproject.toml``) is compiled with
-mypyc: same source, same output, faster. The wheel is built from a copy of the sources, never
+mypyc, and the rule index's C loop (``annotate/index_kernel.pyx``) with Cython
+(``tools/kernel_build_hook.py``): same output, faster. The wheel is built from a copy of the sources, never
 in the working tree, where a left-over ``.so`` beside its ``.py`` would shadow later edits.
 
     python tools/build_compiled.py            # -> dist/eventgold-*-cp3XX-*.whl, build/compiled/
     PYTHONPATH=build/compiled eventgold preannotate ...   # run the compiled modules
 
 Nothing is rebuilt when the sources are unchanged since the last build (a hash is kept in
-``build/compiled/.sources``). Needs the ``[dev]`` extra (mypy, hatch-mypyc) and a C compiler.
+``build/compiled/.sources``). Needs the ``[dev]`` extra (mypy, hatch-mypyc, Cython) and a C
+compiler.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "build" / "compiled"
 DIST = ROOT / "dist"
-_COPIED = ("pyproject.toml", "README.md")
+_COPIED = ("pyproject.toml", "README.md", "tools/kernel_build_hook.py")
 
 
 def _sources() -> list[Path]:
@@ -55,7 +57,9 @@ def build(quiet: bool = True) -> Path:
     if is_current():
         return TARGET
     wanted = sources_hash()
-    env = dict(os.environ, HATCH_BUILD_HOOK_ENABLE_MYPYC="true")
+    env = dict(
+        os.environ, HATCH_BUILD_HOOK_ENABLE_MYPYC="true", HATCH_BUILD_HOOK_ENABLE_CUSTOM="true"
+    )
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check"]
     if quiet:
         pip.append("--quiet")
@@ -95,7 +99,8 @@ def main() -> int:
     except subprocess.CalledProcessError as error:
         print(
             f"error: the compiled build failed (pip exited with {error.returncode}; its output is "
-            "above). It needs the [dev] extra (mypy, hatch-mypyc, setuptools) and a C compiler. "
+            "above). It needs the [dev] extra (mypy, hatch-mypyc, Cython, setuptools) and a C "
+            "compiler. "
             "build/compiled was left as it was.",
             file=sys.stderr,
         )

@@ -16,7 +16,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-from eventgold.annotate.build import HOT_MODULES
+from eventgold.annotate.build import HOT_MODULES, KERNEL
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -61,6 +61,9 @@ def test_the_compiled_modules_are_the_hot_modules() -> None:
     included = config["tool"]["hatch"]["build"]["targets"]["wheel"]["hooks"]["mypyc"]["include"]
     as_modules = {p.removeprefix("src/").removesuffix(".py").replace("/", ".") for p in included}
     assert as_modules == set(HOT_MODULES)
+    kernel_hook = config["tool"]["hatch"]["build"]["targets"]["wheel"]["hooks"]["custom"]
+    hook = _load(ROOT / kernel_hook["path"], "kernel_build_hook")
+    assert hook.MODULE == KERNEL and (ROOT / hook.SOURCE).is_file()
 
 
 @pytest.mark.slow

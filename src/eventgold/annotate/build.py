@@ -1,12 +1,14 @@
-"""Which build of the pre-annotation hot path is running: compiled (mypyc) or pure Python.
+"""Which build of the pre-annotation hot path is running: compiled or pure Python.
 
-The modules below are compiled by ``make compiled`` (``tools/build_compiled.py``, the mypyc
-hook in ``pyproject.toml``); the same sources run unchanged as pure Python otherwise.
+``make compiled`` (``tools/build_compiled.py``) compiles the modules below with mypyc (the
+same sources run unchanged as pure Python otherwise) and builds the rule index's C loop,
+:data:`KERNEL` (Cython; without it the index runs its Python loop).
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from importlib.machinery import EXTENSION_SUFFIXES
 
 HOT_MODULES = (
@@ -20,19 +22,24 @@ HOT_MODULES = (
 )
 
 
+KERNEL = "eventgold.annotate.index_kernel"
+
+
 def compiled_modules() -> list[str]:
-    """The hot modules that were loaded from a compiled extension."""
+    """The hot modules that were loaded from a compiled extension, and the kernel if built."""
     found = []
     for name in HOT_MODULES:
         path = str(getattr(importlib.import_module(name), "__file__", "") or "")
         if path.endswith(tuple(EXTENSION_SUFFIXES)):
             found.append(name)
+    if importlib.util.find_spec(KERNEL) is not None:
+        found.append(KERNEL)
     return found
 
 
 def build_name() -> str:
     """``"compiled"``, ``"pure Python"`` or ``"partly compiled"``."""
     count = len(compiled_modules())
-    if count == len(HOT_MODULES):
+    if count == len(HOT_MODULES) + 1:  # every mypyc module and the kernel
         return "compiled"
     return "pure Python" if count == 0 else "partly compiled"

@@ -26,8 +26,15 @@ from eventgold.annotate.patterns import (
     CompiledPattern,
     Members,
     Sentences,
+    TokenTest,
+    ValueTest,
     compile_pattern,
 )
+
+try:  # the C loop of the compiled build (make compiled); the Python loop below otherwise
+    from eventgold.annotate import index_kernel
+except ImportError:  # pragma: no cover - depends on the build
+    index_kernel = None  # type: ignore[assignment]
 
 # Words too frequent to anchor a rule on; a token with only such values is never chosen.
 _FUNCTION_WORDS = frozenset(
@@ -200,9 +207,19 @@ class RuleIndex:
     its anchor hits are its matches. Patterns are matched by :mod:`eventgold.annotate.patterns`
     (spaCy's Matcher for the few it does not compile); a pattern without an anchor is matched
     over the whole doc.
+
+    In the compiled build the loop over anchor hits, windows and compiled patterns runs in C
+    (:mod:`eventgold.annotate.index_kernel`, same matches); ``use_kernel=False`` keeps the
+    Python loop, which is also used when a group needs spaCy's Matcher.
     """
 
-    def __init__(self, nlp: Language, *rule_sets: Iterable[Rule], columns: ColumnSet | None = None):
+    def __init__(
+        self,
+        nlp: Language,
+        *rule_sets: Iterable[Rule],
+        columns: ColumnSet | None = None,
+        use_kernel: bool = True,
+    ):
         self.vocab = nlp.vocab
         strings = nlp.vocab.strings
         self.columns = columns or ColumnSet(nlp.vocab)
@@ -247,6 +264,7 @@ class RuleIndex:
             column: (np.sort(np.fromiter(table, dtype=np.uint64)), table)
             for column, table in by_column.items()
         }
+        self.kernel = self._kernel() if use_kernel and index_kernel is not None else None
 
     def __call__(self, doc: Doc, columns: Columns | None = None) -> list[Match]:
         n = len(doc)
@@ -263,6 +281,18 @@ class RuleIndex:
             strings = self.vocab.strings
             for match_id, start, end in self.everywhere_matcher(doc):
                 found.add((strings[match_id], start, end))
+        if self.kernel is not None:
+            rows, row_place = cols.word_rows()
+            self.kernel.match(
+                values,
+                rows,
+                row_place,
+                sentences.sentence_of,
+                sentences.starts,
+                sentences.ends,
+                found,
+            )
+            return sorted(found, key=lambda m: (m[1], m[2], m[0]))
         hits: dict[int, list[int]] = {}  # group index -> anchor token indexes
         for column, (anchor_values, table) in self.anchor_columns.items():
             vector = cols.vector(column)
@@ -281,6 +311,40 @@ class RuleIndex:
                 for lo, hi, window_hits in windows:
                     self._match_window(doc, cols, group, lo, hi, window_hits, words, found)
         return sorted(found, key=lambda m: (m[1], m[2], m[0]))
+
+    def _kernel(self) -> index_kernel.Kernel | None:
+        """The groups in the C loop's terms (None: a group needs spaCy's Matcher)."""
+        if any(group.matcher is not None for group in self.groups):
+            return None
+        tests: dict[int, index_kernel.TokenTest] = {}
+
+        def test_of(test: TokenTest) -> index_kernel.TokenTest:
+            found = tests.get(id(test))
+            if found is None:
+                found = tests[id(test)] = index_kernel.TokenTest(
+                    [_part(k, t) for k, t in test.parts]
+                )
+            return found
+
+        groups = [
+            index_kernel.Group(
+                group.before,
+                group.after,
+                tuple(group.direct),
+                [
+                    index_kernel.Pattern(
+                        rule_id,
+                        [(q, test_of(t)) for (q, _), t in zip(p.elements, p.tests, strict=True)],
+                        p.anchor,
+                        use,
+                    )
+                    for rule_id, p, use in group.compiled
+                ],
+            )
+            for group in self.groups
+        ]
+        anchors = [(column, table) for column, (_, table) in self.anchor_columns.items()]
+        return index_kernel.Kernel(groups, anchors, len(self.columns.attrs))
 
     def _anchor_use(self, anchor: Anchor, pattern: CompiledPattern) -> int:
         """Whether the anchor hits are the pattern's anchor tokens (HITS_ARE_ANCHORS), contain
@@ -357,6 +421,17 @@ class _ColumnSets(dict[int, set[int]]):
     def __missing__(self, column: int) -> set[int]:
         found = self[column] = set(self.columns[column][self.lo : self.hi])
         return found
+
+
+def _part(column: int, test: ValueTest) -> tuple[int, int, object]:
+    """One value test in the C loop's terms: (column, kind, set or callable)."""
+    if isinstance(test, Members):
+        return (
+            column,
+            index_kernel.TEST_NOT_IN_SET if test.negate else index_kernel.TEST_IN_SET,
+            test.members,
+        )
+    return column, index_kernel.TEST_CALL, test
 
 
 def member(values: np.ndarray[Any, Any], sorted_set: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:

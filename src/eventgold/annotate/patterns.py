@@ -126,6 +126,11 @@ class Columns:
             self._vectors[column] = found
         return found
 
+    def word_rows(self) -> tuple[list[tuple[int, ...]], dict[int, int]]:
+        """Each token's word row and each word-type column's place in a row (the source of
+        the word-type columns, for readers that need no list per column)."""
+        return self._rows, self._row_place
+
     def sentences(self) -> Sentences:
         """Sentence bounds from the ``SENT_START`` column (read once, shared by every user)."""
         if self._sentences is None:
@@ -547,6 +552,7 @@ class CompiledPattern:
         self.elements = elements
         self.anchor = anchor  # index of a ONE element: every match has exactly one token there
         self.anchor_test = tests[anchor]
+        self.tests = tuple(tests)  # the token test of each element
         self.columns = tuple(sorted({k for test in tests for k, _ in test.parts}))  # it reads
         # Values some token of every match must have, one set per required element besides
         # the anchor: a sentence without such a value holds no match.

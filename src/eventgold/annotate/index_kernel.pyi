@@ -1,0 +1,36 @@
+# Types of the C extension built from index_kernel.pyx (the compiled build only).
+from collections.abc import Sequence
+
+TEST_IN_SET: int
+TEST_NOT_IN_SET: int
+TEST_CALL: int
+QUANTIFIERS: tuple[int, int, int, int]
+ANCHOR_USES: tuple[int, int, int]
+
+class TokenTest:
+    def __init__(self, parts: Sequence[tuple[int, int, object]]) -> None: ...
+
+class Pattern:
+    def __init__(
+        self, rule_id: str, elements: list[tuple[int, TokenTest]], anchor: int, use: int
+    ) -> None: ...
+
+class Group:
+    def __init__(
+        self, before: int, after: int, direct: tuple[str, ...], patterns: list[Pattern]
+    ) -> None: ...
+
+class Kernel:
+    def __init__(
+        self, groups: list[Group], anchors: list[tuple[int, dict[int, list[int]]]], n_columns: int
+    ) -> None: ...
+    def match(
+        self,
+        values: list[list[int]],
+        rows: list[tuple[int, ...]],
+        row_place: dict[int, int],
+        sentence_of: list[int],
+        starts: list[int],
+        ends: list[int],
+        found: set[tuple[str, int, int]],
+    ) -> None: ...

@@ -1,0 +1,380 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
+"""The rule index's per-doc loop in C: anchor hits, windows and compiled-pattern matching.
+
+Same results as the Python loop of :meth:`eventgold.annotate.index.RuleIndex.__call__` (which
+stays the reference and the fallback when this extension is not built). That loop spends its
+time building Python ints, tuples and sets for every test; this one reads the column values
+where :class:`~eventgold.annotate.patterns.Columns` keeps them (token lists, word rows) as
+borrowed references and tests them against the patterns' own frozensets, so a test costs a
+hash lookup and nothing is allocated but the matches. Built by ``make compiled``
+(``tools/build_compiled.py``); ``tests/annotate/test_index_kernel.py`` checks it against the
+Python loop.
+"""
+
+from cpython.dict cimport PyDict_GetItem
+from cpython.list cimport PyList_GET_ITEM, PyList_GET_SIZE
+from cpython.object cimport PyObject
+from cpython.set cimport PySet_Contains
+from cpython.tuple cimport PyTuple_GET_ITEM
+from libc.stdlib cimport free, malloc, realloc
+
+# The numbering of eventgold.annotate.patterns (quantifiers) and eventgold.annotate.index
+# (how a pattern uses its anchor hits; how a value is tested).
+cdef enum:
+    ONE = 0
+    ZERO_ONE = 1
+    ZERO_PLUS = 2
+    NOT = 3
+cdef enum:
+    HITS_ARE_ANCHORS = 0
+    HITS_CONTAIN_ANCHORS = 1
+    SCAN_WINDOW = 2
+cdef enum:
+    IN_SET = 0
+    NOT_IN_SET = 1
+    CALL = 2
+TEST_IN_SET, TEST_NOT_IN_SET, TEST_CALL = IN_SET, NOT_IN_SET, CALL  # for the Python side
+QUANTIFIERS = (ONE, ZERO_ONE, ZERO_PLUS, NOT)
+ANCHOR_USES = (HITS_ARE_ANCHORS, HITS_CONTAIN_ANCHORS, SCAN_WINDOW)
+
+
+cdef struct Source:
+    PyObject** columns  # column -> its token list (token-level columns), else NULL
+    Py_ssize_t* row_place  # column -> its place in a word row, or -1
+    PyObject* rows  # list of word rows (tuples), one per token
+
+
+cdef inline PyObject* value_at(Source* src, Py_ssize_t k, Py_ssize_t i):
+    cdef Py_ssize_t place = src.row_place[k]
+    if place >= 0:
+        return PyTuple_GET_ITEM(<object>PyList_GET_ITEM(<object>src.rows, i), place)
+    return PyList_GET_ITEM(<object>src.columns[k], i)
+
+
+cdef struct Buffers:
+    unsigned char* ends
+    unsigned char* starts
+    unsigned char* scratch
+    Py_ssize_t size
+
+
+cdef int reserve(Buffers* buf, Py_ssize_t size) noexcept:
+    if size <= buf.size:
+        return 0
+    cdef Py_ssize_t want = max(size, 2 * buf.size, 64)
+    cdef void* ends = realloc(buf.ends, want)
+    if ends == NULL:
+        return -1
+    buf.ends = <unsigned char*>ends
+    cdef void* starts = realloc(buf.starts, want)
+    if starts == NULL:
+        return -1
+    buf.starts = <unsigned char*>starts
+    cdef void* scratch = realloc(buf.scratch, want)
+    if scratch == NULL:
+        return -1
+    buf.scratch = <unsigned char*>scratch
+    buf.size = want
+    return 0
+
+
+cdef class TokenTest:
+    """All value tests of one pattern token; a token passes when every one does."""
+
+    cdef Py_ssize_t n
+    cdef Py_ssize_t* columns
+    cdef int* kinds
+    cdef tuple objects  # frozenset (IN_SET, NOT_IN_SET) or a callable value -> bool (CALL)
+
+    def __cinit__(self, parts):
+        self.n = len(parts)
+        self.columns = <Py_ssize_t*>malloc(max(self.n, 1) * sizeof(Py_ssize_t))
+        self.kinds = <int*>malloc(max(self.n, 1) * sizeof(int))
+        if self.columns == NULL or self.kinds == NULL:
+            raise MemoryError()
+        objects = []
+        for j, (column, kind, obj) in enumerate(parts):
+            self.columns[j], self.kinds[j] = column, kind
+            objects.append(obj)
+        self.objects = tuple(objects)
+
+    def __dealloc__(self):
+        free(self.columns)
+        free(self.kinds)
+
+    cdef bint passes(self, Source* src, Py_ssize_t i) except -1:
+        cdef Py_ssize_t j
+        cdef PyObject* value
+        cdef int kind
+        for j in range(self.n):
+            value = value_at(src, self.columns[j], i)
+            kind = self.kinds[j]
+            if kind == IN_SET:
+                if not PySet_Contains(<object>PyTuple_GET_ITEM(self.objects, j), <object>value):
+                    return False
+            elif kind == NOT_IN_SET:
+                if PySet_Contains(<object>PyTuple_GET_ITEM(self.objects, j), <object>value):
+                    return False
+            elif not (<object>PyTuple_GET_ITEM(self.objects, j))(<object>value):
+                return False
+        return True
+
+
+cdef class Pattern:
+    """A compiled pattern: expanded elements (quantifier, token test) and its anchor element."""
+
+    cdef str rule_id
+    cdef Py_ssize_t size, anchor
+    cdef int use
+    cdef bint fixed
+    cdef int* quantifiers
+    cdef list tests  # TokenTest per element
+
+    def __cinit__(self, str rule_id, list elements, Py_ssize_t anchor, int use):
+        self.rule_id, self.anchor, self.use = rule_id, anchor, use
+        self.size = len(elements)
+        self.quantifiers = <int*>malloc(max(self.size, 1) * sizeof(int))
+        if self.quantifiers == NULL:
+            raise MemoryError()
+        self.tests = []
+        self.fixed = True
+        for j, (quantifier, test) in enumerate(elements):
+            self.quantifiers[j] = quantifier
+            self.fixed = self.fixed and quantifier == ONE
+            self.tests.append(test)
+
+    def __dealloc__(self):
+        free(self.quantifiers)
+
+    cdef int match_at(
+        self, Source* src, Py_ssize_t t, Py_ssize_t lo, Py_ssize_t hi, Buffers* buf, set found
+    ) except -1:
+        """Add every match in [lo, hi) whose anchor element is at token ``t``."""
+        cdef Py_ssize_t start, j, p, width
+        cdef TokenTest test
+        cdef unsigned char* ends
+        cdef unsigned char* starts
+        if self.fixed:
+            start = t - self.anchor
+            if start < lo or start + self.size > hi:
+                return 0
+            for j in range(self.size):
+                if j != self.anchor:
+                    test = <TokenTest>PyList_GET_ITEM(self.tests, j)
+                    if not test.passes(src, start + j):
+                        return 0
+            found.add((self.rule_id, start, start + self.size))
+            return 0
+        width = hi - lo + 1  # positions lo..hi
+        if reserve(buf, width) < 0:
+            raise MemoryError()
+        ends, starts = buf.ends, buf.starts
+        for p in range(width):
+            ends[p] = 0
+            starts[p] = 0
+        ends[t + 1 - lo] = 1
+        for j in range(self.anchor + 1, self.size):
+            if not forward(self.quantifiers[j], <TokenTest>PyList_GET_ITEM(self.tests, j),
+                           src, ends, buf.scratch, lo, hi):
+                return 0
+        starts[t - lo] = 1
+        for j in range(self.anchor - 1, -1, -1):
+            if not backward(self.quantifiers[j], <TokenTest>PyList_GET_ITEM(self.tests, j),
+                            src, starts, buf.scratch, lo, hi):
+                return 0
+        for start in range(lo, hi + 1):
+            if starts[start - lo]:
+                for p in range(lo, hi + 1):
+                    if ends[p - lo]:
+                        found.add((self.rule_id, start, p))
+        return 0
+
+    cdef int match_window(
+        self, Source* src, Py_ssize_t lo, Py_ssize_t hi, list hits, Buffers* buf, set found
+    ) except -1:
+        cdef TokenTest anchor_test = <TokenTest>PyList_GET_ITEM(self.tests, self.anchor)
+        cdef Py_ssize_t t, k
+        if self.use == SCAN_WINDOW:
+            for t in range(lo, hi):
+                if anchor_test.passes(src, t):
+                    self.match_at(src, t, lo, hi, buf, found)
+            return 0
+        for k in range(PyList_GET_SIZE(hits)):
+            t = <object>PyList_GET_ITEM(hits, k)
+            if self.use == HITS_ARE_ANCHORS or anchor_test.passes(src, t):
+                self.match_at(src, t, lo, hi, buf, found)
+        return 0
+
+
+cdef bint forward(
+    int quantifier, TokenTest test, Source* src, unsigned char* ends, unsigned char* scratch,
+    Py_ssize_t lo, Py_ssize_t hi
+) except -1:
+    """Next-token positions after one element, reading rightwards (patterns._forward)."""
+    cdef Py_ssize_t p, width = hi - lo + 1
+    cdef bint any_left = False
+    if quantifier == ZERO_PLUS:
+        for p in range(lo, hi + 1):  # ascending: each step extends what the last one reached
+            if ends[p - lo] and p < hi and test.passes(src, p):
+                ends[p + 1 - lo] = 1
+        return True  # the positions it started from stay
+    for p in range(width):
+        scratch[p] = ends[p] if quantifier == ZERO_ONE else 0
+    for p in range(lo, hi):
+        if ends[p - lo]:
+            if test.passes(src, p) != (quantifier == NOT):
+                scratch[p + 1 - lo] = 1
+    for p in range(width):
+        ends[p] = scratch[p]
+        any_left = any_left or scratch[p]
+    return any_left
+
+
+cdef bint backward(
+    int quantifier, TokenTest test, Source* src, unsigned char* starts, unsigned char* scratch,
+    Py_ssize_t lo, Py_ssize_t hi
+) except -1:
+    """First-token positions after one element, reading leftwards (patterns._backward)."""
+    cdef Py_ssize_t p, width = hi - lo + 1
+    cdef bint any_left = False
+    if quantifier == ZERO_PLUS:
+        for p in range(hi, lo, -1):  # descending: each step extends what the last one reached
+            if starts[p - lo] and test.passes(src, p - 1):
+                starts[p - 1 - lo] = 1
+        return True
+    for p in range(width):
+        scratch[p] = starts[p] if quantifier == ZERO_ONE else 0
+    for p in range(lo + 1, hi + 1):
+        if starts[p - lo]:
+            if test.passes(src, p - 1) != (quantifier == NOT):
+                scratch[p - 1 - lo] = 1
+    for p in range(width):
+        starts[p] = scratch[p]
+        any_left = any_left or scratch[p]
+    return any_left
+
+
+cdef class Group:
+    """Rules sharing one anchor (index._Group): single-token rules and compiled patterns."""
+
+    cdef Py_ssize_t before, after
+    cdef tuple direct  # rule ids whose anchor hits are their matches
+    cdef list patterns  # Pattern
+
+    def __cinit__(self, Py_ssize_t before, Py_ssize_t after, tuple direct, list patterns):
+        self.before, self.after, self.direct, self.patterns = before, after, direct, patterns
+
+
+cdef class Kernel:
+    """The groups and anchor tables of one RuleIndex, matched on a doc's columns."""
+
+    cdef list groups  # Group, by group index
+    cdef list anchors  # (column, {value: [group index, ...]})
+    cdef Py_ssize_t n_columns
+    cdef Buffers buf
+
+    def __cinit__(self, list groups, list anchors, Py_ssize_t n_columns):
+        self.groups, self.anchors, self.n_columns = groups, anchors, n_columns
+        self.buf.ends = self.buf.starts = self.buf.scratch = NULL
+        self.buf.size = 0
+
+    def __dealloc__(self):
+        free(self.buf.ends)
+        free(self.buf.starts)
+        free(self.buf.scratch)
+
+    def match(
+        self, list values, list rows, dict row_place, list sentence_of, list starts, list ends,
+        set found
+    ):
+        """Add (rule id, start, end) of every group match on a doc to ``found``.
+
+        ``values``: the doc's columns (token-level ones as lists; word-type ones may be
+        unbuilt); ``rows``: each token's word row; ``row_place``: word-type column -> its
+        place in a row; the sentence lists as in :class:`~eventgold.annotate.patterns.Sentences`.
+        """
+        cdef Py_ssize_t n = PyList_GET_SIZE(sentence_of)
+        cdef Py_ssize_t k, i, g, j, count = PyList_GET_SIZE(values)
+        cdef Source src
+        cdef PyObject* found_groups
+        cdef list hits = [None] * PyList_GET_SIZE(self.groups)
+        cdef list tokens, window
+        cdef Group group
+        if count < self.n_columns:
+            raise ValueError("the columns were read by another column set")
+        src.columns = <PyObject**>malloc(max(count, 1) * sizeof(PyObject*))
+        src.row_place = <Py_ssize_t*>malloc(max(count, 1) * sizeof(Py_ssize_t))
+        if src.columns == NULL or src.row_place == NULL:
+            free(src.columns)
+            free(src.row_place)
+            raise MemoryError()
+        try:
+            for k in range(count):
+                place = row_place.get(k)
+                src.row_place[k] = -1 if place is None else place
+                src.columns[k] = PyList_GET_ITEM(values, k)
+                if place is None and PyList_GET_SIZE(values[k]) != n:
+                    raise ValueError(f"column {k} has not been read")
+            src.rows = <PyObject*>rows
+            for column, table in self.anchors:
+                k = column
+                for i in range(n):
+                    found_groups = PyDict_GetItem(table, <object>value_at(&src, k, i))
+                    if found_groups == NULL:
+                        continue
+                    for g in (<object>found_groups):
+                        tokens = hits[g]
+                        if tokens is None:
+                            hits[g] = [i]
+                        else:
+                            tokens.append(i)
+            for g in range(PyList_GET_SIZE(hits)):
+                tokens = hits[g]
+                if tokens is None:
+                    continue
+                group = <Group>PyList_GET_ITEM(self.groups, g)
+                for rule_id in group.direct:
+                    for i in tokens:
+                        found.add((rule_id, i, i + 1))
+                if group.patterns:
+                    self._match_group(&src, group, tokens, sentence_of, starts, ends, found)
+        finally:
+            free(src.columns)
+            free(src.row_place)
+
+    cdef int _match_group(
+        self, Source* src, Group group, list tokens, list sentence_of, list starts, list ends,
+        set found
+    ) except -1:
+        """Merged windows around the hits, clipped to their sentences (index._windows), each
+        matched by every pattern of the group."""
+        cdef Py_ssize_t token, s, s_lo, s_hi, lo, hi, last_lo = -1, last_hi = -1, k, j
+        cdef list window_hits = None
+        for k in range(PyList_GET_SIZE(tokens)):
+            token = <object>PyList_GET_ITEM(tokens, k)
+            s = <object>PyList_GET_ITEM(sentence_of, token)
+            s_lo = <object>PyList_GET_ITEM(starts, s)
+            s_hi = <object>PyList_GET_ITEM(ends, s)
+            lo = max(s_lo, token - group.before)
+            hi = min(s_hi, token + group.after + 1)
+            if window_hits is not None and lo <= last_hi and s_lo <= last_lo:
+                last_hi = max(last_hi, hi)
+                window_hits.append(token)
+                continue
+            if window_hits is not None:
+                self._match_patterns(src, group, last_lo, last_hi, window_hits, found)
+            last_lo, last_hi, window_hits = lo, hi, [token]
+        if window_hits is not None:
+            self._match_patterns(src, group, last_lo, last_hi, window_hits, found)
+        return 0
+
+    cdef int _match_patterns(
+        self, Source* src, Group group, Py_ssize_t lo, Py_ssize_t hi, list window_hits,
+        set found
+    ) except -1:
+        cdef Py_ssize_t j
+        for j in range(PyList_GET_SIZE(group.patterns)):
+            (<Pattern>PyList_GET_ITEM(group.patterns, j)).match_window(
+                src, lo, hi, window_hits, &self.buf, found
+            )
+        return 0

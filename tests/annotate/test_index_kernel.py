@@ -1,0 +1,111 @@
+"""The rule index's C loop (``annotate/index_kernel.pyx``) finds exactly what its Python loop
+finds: the same (rule, start, end) matches on generated docs, for the rules of the core pack
+and for generated patterns covering every operator and value test.
+
+The C loop is part of the compiled build. ``make unit-compiled`` imports it from there; the
+pure-Python run loads the extension from the compiled build (built here when out of date, as
+``test_compiled.py`` does) into the pure-Python index.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.tokens import Doc
+
+from eventgold.annotate import index, patterns
+from eventgold.annotate.index import HITS_ARE_ANCHORS, HITS_CONTAIN_ANCHORS, SCAN_WINDOW, RuleIndex
+from tests.annotate.test_compiled import ROOT, _load
+from tests.annotate.test_patterns import ALPHABET, BASE_WORDS, NLP, PACK, PATTERNS, _words_of, docs
+
+MENTIONS = [(r.id, r.pattern) for r in PACK.mentions]
+TRIGGERS = [(r.id, r.pattern) for r in PACK.triggers]
+PACK_WORDS = sorted({w for _, p in MENTIONS + TRIGGERS for w in _words_of(p)} | set(BASE_WORDS))
+
+
+@pytest.fixture(scope="module")
+def kernel() -> ModuleType:
+    """The extension module: imported (compiled build), else loaded from the compiled build."""
+    if index.index_kernel is not None:
+        return index.index_kernel
+    compiled = Path(_load(ROOT / "tools" / "build_compiled.py", "build_compiled").build())
+    (path,) = (compiled / "eventgold" / "annotate").glob("index_kernel.*.so")
+    spec = importlib.util.spec_from_file_location("eventgold.annotate.index_kernel", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _indexes(
+    kernel: ModuleType, monkeypatch: pytest.MonkeyPatch, *rule_sets: list[tuple[str, Any]]
+) -> tuple[RuleIndex, RuleIndex]:
+    """(index with the C loop, index with the Python loop) over the same rules."""
+    if index.index_kernel is None:
+        monkeypatch.setattr(index, "index_kernel", kernel)
+    with_kernel = RuleIndex(NLP, *rule_sets)
+    assert (with_kernel.kernel is None) == any(g.matcher is not None for g in with_kernel.groups)
+    python = RuleIndex(NLP, *rule_sets, use_kernel=False)
+    assert python.kernel is None
+    return with_kernel, python
+
+
+def test_the_numbering_is_the_python_sides(kernel: ModuleType) -> None:
+    assert kernel.QUANTIFIERS == (patterns.ONE, patterns.ZERO_ONE, patterns.ZERO_PLUS, patterns.NOT)
+    assert kernel.ANCHOR_USES == (HITS_ARE_ANCHORS, HITS_CONTAIN_ANCHORS, SCAN_WINDOW)
+
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def test_pack_rules_match_like_the_python_loop(
+    kernel: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with_kernel, python = _indexes(kernel, monkeypatch, MENTIONS, TRIGGERS)
+    assert with_kernel.kernel is not None
+    texts = [
+        "Russia sent around 10,000 troops to Belarus on Tuesday, the Pentagon said.",
+        "Foreign Minister Choe Son Hui held talks with Sergei Lavrov in Moscow.\nNo deal.",
+        "The UN Security Council extended the mandate of the panel of experts by a vote of 13-2.",
+    ]
+    for doc in NLP.pipe(texts):
+        assert with_kernel(doc) == python(doc) != []
+
+    @SETTINGS
+    @given(doc=docs(PACK_WORDS))
+    def check(doc: Doc) -> None:
+        assert with_kernel(doc) == python(doc)
+
+    check()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    rules=st.lists(PATTERNS, min_size=1, max_size=4),
+    docs_=st.lists(docs(ALPHABET), min_size=1, max_size=3),
+)
+def test_generated_patterns_match_like_the_python_loop(
+    kernel: ModuleType, rules: list[list[dict[str, Any]]], docs_: list[Doc]
+) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        rule_set = [(f"r{k}", pattern) for k, pattern in enumerate(rules)]
+        with_kernel, python = _indexes(kernel, monkeypatch, rule_set)
+        for doc in docs_:
+            assert with_kernel(doc) == python(doc)
+
+
+def test_an_index_with_a_matcher_group_keeps_the_python_loop(
+    kernel: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if index.index_kernel is None:
+        monkeypatch.setattr(index, "index_kernel", kernel)
+    fuzzy = RuleIndex(NLP, [("fuzzy", [{"LOWER": "sanctions"}, {"LOWER": {"FUZZY": "regime"}}])])
+    assert fuzzy.kernel is None
+    doc = NLP("The sanctions regimme ended.")
+    assert [(r, doc[s:e].text) for r, s, e in fuzzy(doc)] == [("fuzzy", "sanctions regimme")]
