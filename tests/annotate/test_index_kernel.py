@@ -14,6 +14,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -43,12 +44,18 @@ def kernel() -> ModuleType:
     return module
 
 
+def _use(kernel: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the pure-Python modules use the extension (the compiled ones already do)."""
+    for module in (index, patterns):
+        if module.index_kernel is None:
+            monkeypatch.setattr(module, "index_kernel", kernel)
+
+
 def _indexes(
     kernel: ModuleType, monkeypatch: pytest.MonkeyPatch, *rule_sets: list[tuple[str, Any]]
 ) -> tuple[RuleIndex, RuleIndex]:
     """(index with the C loop, index with the Python loop) over the same rules."""
-    if index.index_kernel is None:
-        monkeypatch.setattr(index, "index_kernel", kernel)
+    _use(kernel, monkeypatch)
     with_kernel = RuleIndex(NLP, *rule_sets)
     assert (with_kernel.kernel is None) == any(g.matcher is not None for g in with_kernel.groups)
     python = RuleIndex(NLP, *rule_sets, use_kernel=False)
@@ -103,9 +110,14 @@ def test_generated_patterns_match_like_the_python_loop(
 def test_an_index_with_a_matcher_group_keeps_the_python_loop(
     kernel: ModuleType, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if index.index_kernel is None:
-        monkeypatch.setattr(index, "index_kernel", kernel)
+    _use(kernel, monkeypatch)
     fuzzy = RuleIndex(NLP, [("fuzzy", [{"LOWER": "sanctions"}, {"LOWER": {"FUZZY": "regime"}}])])
     assert fuzzy.kernel is None
     doc = NLP("The sanctions regimme ended.")
     assert [(r, doc[s:e].text) for r, s, e in fuzzy(doc)] == [("fuzzy", "sanctions regimme")]
+
+
+@given(st.lists(st.sampled_from([0, 1]), max_size=30))
+def test_sentence_bounds_are_the_numpy_ones(kernel: ModuleType, sent_start: list[int]) -> None:
+    expected = patterns.sentence_bounds(np.array(sent_start, dtype=np.uint64) == 1)
+    assert kernel.sentence_bounds(sent_start) == expected

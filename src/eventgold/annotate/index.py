@@ -274,7 +274,7 @@ class RuleIndex:
         values = cols.values
         sentences = cols.sentences()  # the windows stay inside their sentences
         found: set[tuple[str, int, int]] = set()
-        for rule_id, pattern in self.everywhere:
+        for rule_id, pattern in self.everywhere if self.kernel is None else ():
             cols.ensure(pattern.columns)
             found.update((rule_id, s, e) for s, e in pattern.matches(values, 0, n))
         if self.everywhere_matcher is not None:
@@ -326,25 +326,22 @@ class RuleIndex:
                 )
             return found
 
+        def pattern_of(rule_id: str, p: CompiledPattern, use: int) -> index_kernel.Pattern:
+            elements = [(q, test_of(t)) for (q, _), t in zip(p.elements, p.tests, strict=True)]
+            return index_kernel.Pattern(rule_id, elements, p.anchor, use)
+
         groups = [
             index_kernel.Group(
                 group.before,
                 group.after,
                 tuple(group.direct),
-                [
-                    index_kernel.Pattern(
-                        rule_id,
-                        [(q, test_of(t)) for (q, _), t in zip(p.elements, p.tests, strict=True)],
-                        p.anchor,
-                        use,
-                    )
-                    for rule_id, p, use in group.compiled
-                ],
+                [pattern_of(rule_id, p, use) for rule_id, p, use in group.compiled],
             )
             for group in self.groups
         ]
         anchors = [(column, table) for column, (_, table) in self.anchor_columns.items()]
-        return index_kernel.Kernel(groups, anchors, len(self.columns.attrs))
+        everywhere = [pattern_of(rule_id, p, SCAN_WINDOW) for rule_id, p in self.everywhere]
+        return index_kernel.Kernel(groups, anchors, everywhere, len(self.columns.attrs))
 
     def _anchor_use(self, anchor: Anchor, pattern: CompiledPattern) -> int:
         """Whether the anchor hits are the pattern's anchor tokens (HITS_ARE_ANCHORS), contain

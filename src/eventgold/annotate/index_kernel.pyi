@@ -22,7 +22,11 @@ class Group:
 
 class Kernel:
     def __init__(
-        self, groups: list[Group], anchors: list[tuple[int, dict[int, list[int]]]], n_columns: int
+        self,
+        groups: list[Group],
+        anchors: list[tuple[int, dict[int, list[int]]]],
+        everywhere: list[Pattern],
+        n_columns: int,
     ) -> None: ...
     def match(
         self,
@@ -34,3 +38,5 @@ class Kernel:
         ends: list[int],
         found: set[tuple[str, int, int]],
     ) -> None: ...
+
+def sentence_bounds(sent_start: list[int]) -> tuple[list[int], list[int], list[int]]: ...

@@ -270,11 +270,13 @@ cdef class Kernel:
 
     cdef list groups  # Group, by group index
     cdef list anchors  # (column, {value: [group index, ...]})
+    cdef list everywhere  # Pattern (SCAN_WINDOW) without an anchor: matched over the whole doc
     cdef Py_ssize_t n_columns
     cdef Buffers buf
 
-    def __cinit__(self, list groups, list anchors, Py_ssize_t n_columns):
-        self.groups, self.anchors, self.n_columns = groups, anchors, n_columns
+    def __cinit__(self, list groups, list anchors, list everywhere, Py_ssize_t n_columns):
+        self.groups, self.anchors, self.everywhere = groups, anchors, everywhere
+        self.n_columns = n_columns
         self.buf.ends = self.buf.starts = self.buf.scratch = NULL
         self.buf.size = 0
 
@@ -287,7 +289,7 @@ cdef class Kernel:
         self, list values, list rows, dict row_place, list sentence_of, list starts, list ends,
         set found
     ):
-        """Add (rule id, start, end) of every group match on a doc to ``found``.
+        """Add (rule id, start, end) of every match on a doc to ``found``.
 
         ``values``: the doc's columns (token-level ones as lists; word-type ones may be
         unbuilt); ``rows``: each token's word row; ``row_place``: word-type column -> its
@@ -316,6 +318,10 @@ cdef class Kernel:
                 if place is None and PyList_GET_SIZE(values[k]) != n:
                     raise ValueError(f"column {k} has not been read")
             src.rows = <PyObject*>rows
+            for j in range(PyList_GET_SIZE(self.everywhere)):
+                (<Pattern>PyList_GET_ITEM(self.everywhere, j)).match_window(
+                    &src, 0, n, None, &self.buf, found
+                )
             for column, table in self.anchors:
                 k = column
                 for i in range(n):
@@ -378,3 +384,22 @@ cdef class Kernel:
                 src, lo, hi, window_hits, &self.buf, found
             )
         return 0
+
+
+def sentence_bounds(list sent_start):
+    """(starts, ends, sentence_of) of :class:`~eventgold.annotate.patterns.Sentences` from a
+    doc's ``SENT_START`` column as read (1: a sentence starts here; the first token always
+    starts one)."""
+    cdef Py_ssize_t n = PyList_GET_SIZE(sent_start), i, k = -1
+    cdef list starts = [], sentence_of = [None] * n
+    cdef object number = None
+    for i in range(n):
+        if i == 0 or (<object>PyList_GET_ITEM(sent_start, i)) == 1:
+            k += 1
+            starts.append(i)
+            number = k
+        sentence_of[i] = number
+    ends = starts[1:]
+    if n:
+        ends.append(n)
+    return starts, ends, sentence_of

@@ -29,6 +29,11 @@ from spacy.lexeme import Lexeme
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+try:  # the C loops of the compiled build (make compiled); Python otherwise
+    from eventgold.annotate import index_kernel
+except ImportError:  # pragma: no cover - depends on the build
+    index_kernel = None  # type: ignore[assignment]
+
 # Quantifiers of one expanded pattern element (spaCy expands "+" into ONE, ZERO_PLUS and
 # "{n,m}" into n ONE and m-n ZERO_ONE elements).
 ONE, ZERO_ONE, ZERO_PLUS, NOT = range(4)
@@ -134,14 +139,24 @@ class Columns:
     def sentences(self) -> Sentences:
         """Sentence bounds from the ``SENT_START`` column (read once, shared by every user)."""
         if self._sentences is None:
-            first = self.vector(self.index["SENT_START"]) == 1
-            n = len(first)
-            if n:
-                first[0] = True
-            starts = np.flatnonzero(first).tolist()
-            ends = [*starts[1:], n] if n else []
-            self._sentences = Sentences(starts, ends, (np.cumsum(first) - 1).tolist())
+            k = self.index["SENT_START"]
+            if index_kernel is not None:
+                bounds = index_kernel.sentence_bounds(self.column(k))
+            else:
+                bounds = sentence_bounds(self.vector(k) == 1)
+            self._sentences = Sentences(*bounds)
         return self._sentences
+
+
+def sentence_bounds(first: np.ndarray[Any, Any]) -> tuple[list[int], list[int], list[int]]:
+    """(starts, ends, sentence_of) of :class:`Sentences` from "a sentence starts here" per
+    token (the first token always starts one)."""
+    n = len(first)
+    if n:
+        first[0] = True
+    starts: list[int] = np.flatnonzero(first).tolist()
+    ends = [*starts[1:], n] if n else []
+    return starts, ends, (np.cumsum(first) - 1).tolist()
 
 
 # Attributes that Doc.to_array takes from the token's lexeme, i.e. that are the same for every
