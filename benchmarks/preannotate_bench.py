@@ -12,7 +12,8 @@ measures in one run:
 
 Run: ``.venv/bin/python benchmarks/preannotate_bench.py --mb 50 --workers 2``
 (``--rss-small 10 --rss-large 200`` for the memory check; sizes in MB; ``--compiled`` also
-measures the mypyc-compiled build on the same corpus, beside the pure-Python one).
+measures the compiled build (mypyc, and the rule index's C loop) on the same corpus, beside
+the pure-Python one).
 """
 
 from __future__ import annotations
@@ -380,7 +381,7 @@ def main() -> None:
     parser.add_argument(
         "--compiled",
         action="store_true",
-        help="also measure the mypyc-compiled build (tools/build_compiled.py), in the same run",
+        help="also measure the compiled build (tools/build_compiled.py), in the same run",
     )
     parser.add_argument(
         "--publication-dates",
