@@ -174,13 +174,13 @@ cdef class Pattern:
             starts[p] = 0
         ends[t + 1 - lo] = 1
         for j in range(self.anchor + 1, self.size):
-            if not forward(self.quantifiers[j], <TokenTest>PyList_GET_ITEM(self.tests, j),
-                           src, ends, buf.scratch, lo, hi):
+            test = <TokenTest>PyList_GET_ITEM(self.tests, j)
+            if not extend(self.quantifiers[j], test, src, ends, buf.scratch, lo, hi, 1):
                 return 0
         starts[t - lo] = 1
         for j in range(self.anchor - 1, -1, -1):
-            if not backward(self.quantifiers[j], <TokenTest>PyList_GET_ITEM(self.tests, j),
-                            src, starts, buf.scratch, lo, hi):
+            test = <TokenTest>PyList_GET_ITEM(self.tests, j)
+            if not extend(self.quantifiers[j], test, src, starts, buf.scratch, lo, hi, -1):
                 return 0
         for start in range(lo, hi + 1):
             if starts[start - lo]:
@@ -206,50 +206,35 @@ cdef class Pattern:
         return 0
 
 
-cdef bint forward(
-    int quantifier, TokenTest test, Source* src, unsigned char* ends, unsigned char* scratch,
-    Py_ssize_t lo, Py_ssize_t hi
+cdef bint extend(
+    int quantifier, TokenTest test, Source* src, unsigned char* positions,
+    unsigned char* scratch, Py_ssize_t lo, Py_ssize_t hi, int direction
 ) except -1:
-    """Next-token positions after one element, reading rightwards (patterns._forward)."""
-    cdef Py_ssize_t p, width = hi - lo + 1
+    """Positions after matching one element: next-token positions reading rightwards
+    (``direction`` 1, patterns._forward) or first-token positions reading leftwards (-1,
+    patterns._backward). False when none is left."""
+    cdef Py_ssize_t k, p, q, token, width = hi - lo + 1
     cdef bint any_left = False
+    if quantifier != ZERO_PLUS:
+        for p in range(width):
+            scratch[p] = positions[p] if quantifier == ZERO_ONE else 0
+    # In the direction of travel, each move from position p to q reads the token between them,
+    # so a ZERO_PLUS step extends what the step before it reached.
+    for k in range(width - 1):
+        p = lo + k if direction > 0 else hi - k
+        q = p + direction
+        token = p if direction > 0 else q
+        if not positions[p - lo]:
+            continue
+        if quantifier == ZERO_PLUS:
+            if test.passes(src, token):
+                positions[q - lo] = 1
+        elif test.passes(src, token) != (quantifier == NOT):
+            scratch[q - lo] = 1
     if quantifier == ZERO_PLUS:
-        for p in range(lo, hi + 1):  # ascending: each step extends what the last one reached
-            if ends[p - lo] and p < hi and test.passes(src, p):
-                ends[p + 1 - lo] = 1
         return True  # the positions it started from stay
     for p in range(width):
-        scratch[p] = ends[p] if quantifier == ZERO_ONE else 0
-    for p in range(lo, hi):
-        if ends[p - lo]:
-            if test.passes(src, p) != (quantifier == NOT):
-                scratch[p + 1 - lo] = 1
-    for p in range(width):
-        ends[p] = scratch[p]
-        any_left = any_left or scratch[p]
-    return any_left
-
-
-cdef bint backward(
-    int quantifier, TokenTest test, Source* src, unsigned char* starts, unsigned char* scratch,
-    Py_ssize_t lo, Py_ssize_t hi
-) except -1:
-    """First-token positions after one element, reading leftwards (patterns._backward)."""
-    cdef Py_ssize_t p, width = hi - lo + 1
-    cdef bint any_left = False
-    if quantifier == ZERO_PLUS:
-        for p in range(hi, lo, -1):  # descending: each step extends what the last one reached
-            if starts[p - lo] and test.passes(src, p - 1):
-                starts[p - 1 - lo] = 1
-        return True
-    for p in range(width):
-        scratch[p] = starts[p] if quantifier == ZERO_ONE else 0
-    for p in range(lo + 1, hi + 1):
-        if starts[p - lo]:
-            if test.passes(src, p - 1) != (quantifier == NOT):
-                scratch[p - 1 - lo] = 1
-    for p in range(width):
-        starts[p] = scratch[p]
+        positions[p] = scratch[p]
         any_left = any_left or scratch[p]
     return any_left
 
@@ -354,7 +339,7 @@ cdef class Kernel:
     ) except -1:
         """Merged windows around the hits, clipped to their sentences (index._windows), each
         matched by every pattern of the group."""
-        cdef Py_ssize_t token, s, s_lo, s_hi, lo, hi, last_lo = -1, last_hi = -1, k, j
+        cdef Py_ssize_t token, s, s_lo, s_hi, lo, hi, last_lo = -1, last_hi = -1, k
         cdef list window_hits = None
         for k in range(PyList_GET_SIZE(tokens)):
             token = <object>PyList_GET_ITEM(tokens, k)
