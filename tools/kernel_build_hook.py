@@ -1,8 +1,10 @@
 """Hatch build hook: the rule index's C loop (``annotate/index_kernel.pyx``), built with Cython.
 
 Part of the compiled build (``make compiled``, ``tools/build_compiled.py``), beside the mypyc
-hook; off by default, so a plain install stays pure Python. The extension is built in a
-temporary directory (no generated C file lands in the source tree) and put into the wheel.
+hook; off by default, so a plain install stays pure Python. The C file and the extension are
+written under ``build/index-kernel`` of the tree being built (git-ignored; ``make compiled``
+builds from a copy of the sources), never beside the ``.pyx`` in ``src/``, and the extension is
+put into the wheel.
 """
 
 from __future__ import annotations
