@@ -92,7 +92,7 @@ def test_pack_rules_match_like_the_python_loop(
     check()
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@SETTINGS
 @given(
     rules=st.lists(PATTERNS, min_size=1, max_size=4),
     docs_=st.lists(docs(ALPHABET), min_size=1, max_size=3),
