@@ -1,8 +1,10 @@
-"""The rule index's C loop (``annotate/index_kernel.pyx``) finds exactly what its Python loop
-finds: the same (rule, start, end) matches on generated docs, for the rules of the core pack
-and for generated patterns covering every operator and value test.
+"""The C loops of ``annotate/index_kernel.pyx`` give exactly what their Python references give:
+the rule index finds the same (rule, start, end) matches on generated docs, for the rules of
+the core pack and for generated patterns covering every operator and value test; the sentence
+bounds, the sentence splitter's starts and the lemma table are the numpy, Python and dict
+ones.
 
-The C loop is part of the compiled build. ``make unit-compiled`` imports it from there; the
+The C loops are part of the compiled build. ``make unit-compiled`` imports it from there; the
 pure-Python run loads the extension from the compiled build (built here when out of date, as
 ``test_compiled.py`` does) into the pure-Python index.
 """
@@ -10,6 +12,7 @@ pure-Python run loads the extension from the compiled build (built here when out
 from __future__ import annotations
 
 import importlib.util
+from functools import cache
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -18,10 +21,16 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from spacy.attrs import IS_SPACE, ORTH
+from spacy.language import Language
 from spacy.tokens import Doc
 
-from eventgold.annotate import index, patterns
+from eventgold.annotate import build_nlp, index, patterns
 from eventgold.annotate.index import HITS_ARE_ANCHORS, HITS_CONTAIN_ANCHORS, SCAN_WINDOW, RuleIndex
+from eventgold.annotate.lemmatizer import NAME as LEMMATIZER
+from eventgold.annotate.lemmatizer import LookupLemmatizer
+from eventgold.annotate.sentences import CLOSERS, ENDS, SentenceSplitter
+from eventgold.annotate.sentences import NAME as SENTENCES
 from tests.annotate.test_compiled import ROOT, _load
 from tests.annotate.test_patterns import ALPHABET, BASE_WORDS, NLP, PACK, PATTERNS, _words_of, docs
 
@@ -121,3 +130,54 @@ def test_an_index_with_a_matcher_group_keeps_the_python_loop(
 def test_sentence_bounds_are_the_numpy_ones(kernel: ModuleType, sent_start: list[int]) -> None:
     expected = patterns.sentence_bounds(np.array(sent_start, dtype=np.uint64) == 1)
     assert kernel.sentence_bounds(sent_start) == expected
+
+
+@cache
+def _pipeline() -> Language:
+    return build_nlp()
+
+
+_SPLITTER_TOKENS = [*ENDS, *CLOSERS, "word", "Word", "\n", "\n\n", "  ", " \n "]
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.sampled_from(_SPLITTER_TOKENS), st.booleans()), max_size=40))
+def test_sentence_starts_are_the_python_ones(
+    kernel: ModuleType, tokens: list[tuple[str, bool]]
+) -> None:
+    nlp = _pipeline()
+    splitter = nlp.get_pipe(SENTENCES)
+    assert isinstance(splitter, SentenceSplitter)
+    words = [w for w, _ in tokens]
+    doc = Doc(nlp.vocab, words=words, spaces=[s and not w.isspace() for w, s in tokens])
+    array = doc.to_array([ORTH, IS_SPACE])
+    found = kernel.sentence_starts(
+        array, splitter.ends, splitter.trailing_array, lambda o: "\n" in nlp.vocab.strings[o]
+    )
+    if words:
+        assert found.tolist() == splitter._starts(array, doc).tolist()
+    else:
+        assert found.tolist() == []
+    assert np.iinfo(np.uint64).max == kernel.NOT_START
+
+
+@given(
+    table=st.dictionaries(st.integers(0, 2**64 - 1), st.integers(0, 2**64 - 1), max_size=50),
+    extra=st.lists(st.integers(0, 2**64 - 1), max_size=20),
+    low_bits=st.lists(st.integers(0, 40), max_size=20),
+)
+def test_lemma_table_lookups_are_dict_lookups(
+    kernel: ModuleType, table: dict[int, int], extra: list[int], low_bits: list[int]
+) -> None:
+    # Small keys collide in the table's slots: the probing must still find each one.
+    words = [*table, *extra, *low_bits, 0]
+    found = kernel.LemmaTable(table).lemmas(np.array(words, dtype=np.uint64)).tolist()
+    assert found == [table.get(w, w) for w in words]
+
+
+def test_the_lemma_table_of_the_pipeline_is_its_dict(kernel: ModuleType) -> None:
+    lemmatizer = _pipeline().get_pipe(LEMMATIZER)
+    assert isinstance(lemmatizer, LookupLemmatizer)
+    words = np.array([*lemmatizer.lemma_of, 1, 2, 3], dtype=np.uint64)
+    found = kernel.LemmaTable(lemmatizer.lemma_of).lemmas(words).tolist()
+    assert found == [lemmatizer.lemma_of.get(w, w) for w in words.tolist()]

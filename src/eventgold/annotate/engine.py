@@ -210,12 +210,12 @@ class Annotator:
         tokens = Tokens.of(doc, columns)
         sentences = by_sentence(tokens, found)
         events = self.events.triggers(doc, tokens, found, columns, trigger_matches, sentences)
-        idx, length = columns.column(self._idx), columns.column(self._length)
+        idx, length = columns.column(self._idx), self._length
         ids: dict[int, str] = {}
         first_new = len(state.mentions)
         for cand in found:
             start = idx[cand.start]
-            end = idx[cand.end - 1] + length[cand.end - 1]
+            end = idx[cand.end - 1] + columns.value(length, cand.end - 1)
             mention: JsonDict = {
                 "id": f"m{len(state.mentions) + 1}",
                 "start": offset + start,
@@ -231,7 +231,8 @@ class Annotator:
         _resolve_person_aliases(state.mentions, self.pack.person_type, first_new)
         for event in events:
             self.events.attach(tokens, event, sentences)
-            start, end = idx[event.trigger], idx[event.trigger] + length[event.trigger]
+            start = idx[event.trigger]
+            end = start + columns.value(length, event.trigger)
             self.events.attributes(tokens, event, text[start:end])
             source = self.events.attribution(tokens, event, sentences)
             record: JsonDict = {

@@ -190,6 +190,26 @@ class _CompiledTrigger:
     unless_sentence: Words
 
 
+class _SlotPlan:
+    """A slot of a role, compiled: the mention types it takes and its marker words."""
+
+    def __init__(self, slot: Slot, types: frozenset[str], markers: Words) -> None:
+        self.where = slot.where
+        self.types = types
+        self.markers = markers
+        # A marker slot finds nothing in a sentence without one of its first words.
+        self.needs_marker = slot.where in ("after", "before")
+        self.window = slot.window
+        self.more = slot.more
+        self.of = slot.of or ""
+        self.prefer = frozenset(slot.prefer)
+
+
+class _RolePlan:
+    def __init__(self, name: str, most: int | None, slots: list[_SlotPlan]) -> None:
+        self.name, self.most, self.slots = name, most, slots
+
+
 def by_sentence(tokens: Tokens, mentions: list[Found]) -> dict[int, list[Found]]:
     out: dict[int, list[Found]] = {}
     for m in mentions:
@@ -237,19 +257,19 @@ class EventFinder:
         self.conjunctions = {strings.add(w) for w in ("and", "&")}
         self.according = Words(strings, pack.attribution.according)
         self.speech = Words(strings, pack.attribution.speech)
-        self.slot_words: dict[int, Words] = {}
-        # Per event type: (role name, role, [(slot, mention types it takes)]) in pack order.
+        # Per event type, its roles' slots in pack order.
         self.slot_plans = {
             etype: [
-                (
+                _RolePlan(
                     role_name,
-                    table.event_types[etype].roles[role_name],
+                    table.event_types[etype].roles[role_name].max,
                     [
-                        (
+                        _SlotPlan(
                             slot,
                             frozenset(
                                 slot.types or table.event_types[etype].roles[role_name].types
                             ),
+                            Words(strings, slot.words),
                         )
                         for slot in slots
                     ],
@@ -282,12 +302,6 @@ class EventFinder:
                 for c in cues
             ]
         )
-
-    def _words(self, slot: Slot) -> Words:
-        key = id(slot)
-        if key not in self.slot_words:
-            self.slot_words[key] = Words(self.strings, slot.words)
-        return self.slot_words[key]
 
     # --- triggers --------------------------------------------------------------------------
 
@@ -373,11 +387,18 @@ class EventFinder:
         # A mention that contains the trigger ("sanctions" as trigger and as instrument) is
         # never its argument.
         in_sentence = [m for m in sentences.get(lo, ()) if not m.start <= trig < m.end]
+        if not in_sentence:
+            return
+        words = tokens.sentence_words(lo, hi)
         taken: list[Found] = []  # arguments so far: their nested mentions are not arguments
         used: set[int] = set()
-        for role_name, role, slots in self.slot_plans.get(event.event_type, ()):
-            for slot, types in slots:
+        arguments = event.arguments
+        for role in self.slot_plans.get(event.event_type, ()):
+            for slot in role.slots:
+                if slot.needs_marker and slot.markers.first.isdisjoint(words):
+                    continue
                 nested = slot.where == "nested"
+                types = slot.types
                 candidates = [
                     m
                     for m in in_sentence
@@ -391,8 +412,8 @@ class EventFinder:
                 ]
                 if not candidates:
                     continue
-                if slot.where == "nested":
-                    outer = event.arguments.get(slot.of or "", [])
+                if nested:
+                    outer = arguments.get(slot.of, [])
                     picked = [
                         m
                         for m in candidates
@@ -412,17 +433,17 @@ class EventFinder:
                     ) or self._fill(tokens, trig, slot, window, candidates, lo, hi)
                 if not picked:
                     continue
-                if role.max is not None:
-                    have = event.arguments.get(role_name, [])
-                    picked = picked[: max(role.max - len(have), 0)]
+                if role.most is not None:
+                    have = arguments.get(role.name, [])
+                    picked = picked[: max(role.most - len(have), 0)]
                 elif len(picked) == 1:
                     picked = self._coordinated(tokens, picked[0], candidates)
                 for m in picked:
                     used.add(id(m))
                     taken.append(m)
-                    event.arguments.setdefault(role_name, []).append(m)
+                    arguments.setdefault(role.name, []).append(m)
                 if not slot.more or (
-                    role.max is not None and len(event.arguments.get(role_name, [])) >= role.max
+                    role.most is not None and len(arguments.get(role.name, [])) >= role.most
                 ):
                     break
 
@@ -430,7 +451,7 @@ class EventFinder:
         self,
         tokens: Tokens,
         trig: int,
-        slot: Slot,
+        slot: _SlotPlan,
         window: int,
         cands: list[Found],
         lo: int,
@@ -462,7 +483,7 @@ class EventFinder:
             near = [m for m in cands if abs(m.start - trig) <= window]
             near.sort(key=lambda m: abs(m.start - trig))
             return near[:1]
-        markers = self._words(slot)
+        markers = slot.markers
         first, lemma = markers.first, tokens.lemma
         if slot.where == "after":
             for i in range(trig, min(hi, trig + window + 1)):
@@ -504,6 +525,11 @@ class EventFinder:
         A comma alone does not coordinate ("Azerbaijan, officials said"): a chain of commas
         counts only when it is closed by "and" ("A, B and C").
         """
+        lower, coordinators = tokens.lower, self.coordinators
+        if not any(w in coordinators for w in lower[first.end : first.end + 2]) and not any(
+            w in coordinators for w in lower[max(first.start - 2, 0) : first.start]
+        ):
+            return [first]  # no coordinator in reach on either side: the common case
         group = [first]
         ordered = sorted(cands, key=lambda m: (m.start, -m.end))
         for direction in (1, -1):

@@ -1,5 +1,8 @@
 # Types of the C extension built from index_kernel.pyx (the compiled build only).
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
 
 TEST_IN_SET: int
 TEST_NOT_IN_SET: int
@@ -40,3 +43,16 @@ class Kernel:
     ) -> None: ...
 
 def sentence_bounds(sent_start: list[int]) -> tuple[list[int], list[int], list[int]]: ...
+
+NOT_START: int
+
+def sentence_starts(
+    orth_space: np.ndarray[Any, Any],
+    ends: np.ndarray[Any, Any],
+    trailing: np.ndarray[Any, Any],
+    has_line_break: Callable[[int], bool],
+) -> np.ndarray[Any, Any]: ...
+
+class LemmaTable:
+    def __init__(self, lemma_of: dict[int, int]) -> None: ...
+    def lemmas(self, lowers: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]: ...

@@ -16,7 +16,10 @@ from cpython.list cimport PyList_GET_ITEM, PyList_GET_SIZE
 from cpython.object cimport PyObject
 from cpython.set cimport PySet_Contains
 from cpython.tuple cimport PyTuple_GET_ITEM
-from libc.stdlib cimport free, malloc, realloc
+from libc.stdint cimport uint64_t
+from libc.stdlib cimport calloc, free, malloc, realloc
+
+import numpy as np
 
 # The numbering of eventgold.annotate.patterns (quantifiers) and eventgold.annotate.index
 # (how a pattern uses its anchor hits; how a value is tested).
@@ -388,3 +391,94 @@ def sentence_bounds(list sent_start):
     if n:
         ends.append(n)
     return starts, ends, sentence_of
+
+
+# --- whole-doc token loops of the pipeline components -----------------------------------------
+
+NOT_START = 0xFFFFFFFFFFFFFFFF  # SENT_START -1 ("not a start") as a uint64 doc array holds it
+
+
+cdef inline bint in_small(const uint64_t[:] values, uint64_t value) noexcept:
+    cdef Py_ssize_t k
+    for k in range(values.shape[0]):
+        if values[k] == value:
+            return True
+    return False
+
+
+def sentence_starts(const uint64_t[:, :] orth_space, const uint64_t[:] ends,
+                    const uint64_t[:] trailing, object has_line_break):
+    """``SENT_START`` values (1: starts a sentence, else the "not a start" value) of
+    :class:`~eventgold.annotate.sentences.SentenceSplitter`, from ``Doc.to_array([ORTH,
+    IS_SPACE])``: after an end (``ends``) and the trailing punctuation that follows it, and
+    after a whitespace token for which ``has_line_break(orth)`` is true."""
+    cdef Py_ssize_t n = orth_space.shape[0], i, j
+    flags = np.full(n, NOT_START, dtype=np.uint64)
+    cdef uint64_t[:] out = flags
+    if n:
+        out[0] = 1
+    for i in range(n):
+        if in_small(ends, orth_space[i, 0]):
+            j = i + 1
+            while j < n and in_small(trailing, orth_space[j, 0]):
+                j += 1
+            if j < n:
+                out[j] = 1
+        if orth_space[i, 1] == 1 and i + 1 < n and has_line_break(orth_space[i, 0]):
+            out[i + 1] = 1
+    return flags
+
+
+cdef class LemmaTable:
+    """word hash -> lemma hash as an open-addressing table (the keys are hashes already, so
+    their low bits are the slot); :meth:`lemmas` maps a doc's ``LOWER`` column without a
+    Python int per token. Words not in the table keep their form."""
+
+    cdef uint64_t* keys
+    cdef uint64_t* values
+    cdef uint64_t mask
+    cdef bint has_zero
+    cdef uint64_t zero_value  # key 0 marks an empty slot; the word with hash 0 lives here
+
+    def __cinit__(self, dict lemma_of):
+        cdef uint64_t size = 16, key, slot
+        while size < 2 * len(lemma_of):
+            size *= 2
+        self.keys = <uint64_t*>calloc(size, sizeof(uint64_t))
+        self.values = <uint64_t*>calloc(size, sizeof(uint64_t))
+        if self.keys == NULL or self.values == NULL:
+            raise MemoryError()
+        self.mask = size - 1
+        for word, lemma in lemma_of.items():
+            key = word
+            if key == 0:
+                self.has_zero, self.zero_value = True, lemma
+                continue
+            slot = key & self.mask
+            while self.keys[slot] != 0 and self.keys[slot] != key:
+                slot = (slot + 1) & self.mask
+            self.keys[slot], self.values[slot] = key, lemma
+
+    def __dealloc__(self):
+        free(self.keys)
+        free(self.values)
+
+    cdef inline uint64_t get(self, uint64_t key) noexcept:
+        cdef uint64_t slot
+        if key == 0:
+            return self.zero_value if self.has_zero else 0
+        slot = key & self.mask
+        while self.keys[slot] != 0:
+            if self.keys[slot] == key:
+                return self.values[slot]
+            slot = (slot + 1) & self.mask
+        return key
+
+    def lemmas(self, const uint64_t[:] lowers):
+        """The lemma of each word of ``lowers`` (a doc's ``LOWER`` column), as uint64."""
+        cdef Py_ssize_t n = lowers.shape[0], i
+        result = np.empty(n, dtype=np.uint64)
+        cdef uint64_t[:] out = result
+        for i in range(n):
+            out[i] = self.get(lowers[i])
+        return result

@@ -21,6 +21,11 @@ from spacy.util import load_language_data, registry
 
 from eventgold.annotate.batches import batched
 
+try:  # the lookup in C (compiled build); a dict lookup per token otherwise
+    from eventgold.annotate import index_kernel
+except ImportError:  # pragma: no cover - depends on the build
+    index_kernel = None  # type: ignore[assignment]
+
 NAME = "eventgold_lemmatizer"
 
 
@@ -47,13 +52,17 @@ class LookupLemmatizer:
             get_string_id(word): strings.add(lemma.lower())
             for word, lemma in _lemma_lookup().items()
         }
+        self.table = index_kernel.LemmaTable(self.lemma_of) if index_kernel is not None else None
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
             return doc
-        lowers = cast(list[int], doc.to_array([LOWER]).tolist())
-        get = self.lemma_of.get
-        lemmas = np.fromiter(map(get, lowers, lowers), dtype=np.uint64, count=len(doc))
+        if self.table is not None:
+            lemmas = self.table.lemmas(doc.to_array(LOWER))
+        else:
+            lowers = cast(list[int], doc.to_array([LOWER]).tolist())
+            get = self.lemma_of.get
+            lemmas = np.fromiter(map(get, lowers, lowers), dtype=np.uint64, count=len(doc))
         doc.from_array([LEMMA], lemmas.reshape(-1, 1))  # type: ignore[arg-type]
         return doc
 

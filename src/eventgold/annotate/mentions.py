@@ -82,18 +82,16 @@ class MentionFinder:
             nlp, [(r.id, r.pattern) for r in pack.mentions], columns=self.columns
         )
         # Fuzzy targets: multi-word names; a candidate must share the head (last) word.
-        self.fuzzy_by_head: dict[str, dict[str, Term]] = {}
+        strings = nlp.vocab.strings
+        self.fuzzy_by_head: dict[int, dict[str, Term]] = {}  # ORTH of the head -> names
         for term in self.terms.values():
             words = term.text.split()
             if len(words) >= 2 and term.kind in ("name", "title") and not term.case_insensitive:
-                self.fuzzy_by_head.setdefault(words[-1], {})[term.text] = term
-        strings = nlp.vocab.strings
+                self.fuzzy_by_head.setdefault(strings.add(words[-1]), {})[term.text] = term
         self.label_ids = {t.label: strings.add(t.label) for t in self.terms.values()}
         self.trim_tokens = {strings.add(t) for t in _TRIM_TOKENS}
         self.open_paren, self.close_paren = strings.add("("), strings.add(")")
-        self.fuzzy_heads = np.sort(
-            np.array([nlp.vocab.strings.add(head) for head in self.fuzzy_by_head], dtype=np.uint64)
-        )
+        self.fuzzy_heads = np.sort(np.array(list(self.fuzzy_by_head), dtype=np.uint64))
 
     # --- gazetteer -------------------------------------------------------------------------
 
@@ -130,29 +128,34 @@ class MentionFinder:
         return kept
 
     def fuzzy(
-        self, doc: Doc, taken: set[int], columns: Columns | None = None
+        self, doc: Doc, taken: set[int], columns: Columns | None = None, text: str | None = None
     ) -> list[tuple[int, int, Term, float]]:
-        """Runs of capitalized words that nearly match a gazetteer name with the same head."""
+        """Runs of capitalized words that nearly match a gazetteer name with the same head
+        (``text``: the doc's text, if the caller has it)."""
         out = []
         cols = columns or self.columns.read(doc)
-        title = cols.column(self.title_column)
+        title_column, orth = self.title_column, cols.column(self.orth_column)
+        surface = _Surface(doc, cols, self.idx_column, self.length_column, text)
         heads = self.fuzzy_heads
         for j in np.flatnonzero(member(cols.vector(self.orth_column), heads)).tolist():
             # j is a possible head word; extend the run of capitalized words leftwards.
             if j in taken:
                 continue
             i = j
-            while i > 0 and title[i - 1] and i - 1 not in taken and j - i < 4:
+            while i > 0 and cols.value(title_column, i - 1) and i - 1 not in taken and j - i < 4:
                 i -= 1
             if i == j:
                 continue
-            choices = self.fuzzy_by_head[doc[j].text]
+            choices = self.fuzzy_by_head[orth[j]]
             for start in range(i, j):
-                surface = doc[start : j + 1].text
+                surface_text = surface.of(start, j + 1)
                 best = process.extractOne(
-                    surface, list(choices), scorer=fuzz.ratio, score_cutoff=self.pack.fuzzy_cutoff
+                    surface_text,
+                    list(choices),
+                    scorer=fuzz.ratio,
+                    score_cutoff=self.pack.fuzzy_cutoff,
                 )
-                if best is not None and best[0] != surface:
+                if best is not None and best[0] != surface_text:
                     out.append((start, j + 1, choices[best[0]], float(best[1])))
                     break
         return out
@@ -196,7 +199,7 @@ class MentionFinder:
             if term.kind == "demonym" and term.entry_label in self.table.mention_types
         ]
         taken = {i for f in found for i in range(f.start, f.end)}
-        for start, end, term, ratio in self.fuzzy(doc, taken, cols):
+        for start, end, term, ratio in self.fuzzy(doc, taken, cols, text):
             label = term.label
             if label == "TITLE" or label == self.pack.person_type:
                 continue  # a fuzzy title anchors nothing on its own
@@ -226,8 +229,7 @@ class MentionFinder:
         spans = {(f.start, f.end, f.label) for f in kept}
         kept += [n for n in nested if (n.start, n.end, n.label) not in spans]
         kept.sort(key=lambda f: (f.start, -f.length))
-        surface = _Surface(doc, cols.column(self.idx_column), cols.column(self.length_column))
-        surface.text = text
+        surface = _Surface(doc, cols, self.idx_column, self.length_column, text)
         for cand in kept:
             self._normalize(doc, cand, kept, anchor, surface)
         return kept
@@ -280,14 +282,17 @@ class MentionFinder:
 class _Surface:
     """The text of token spans, cut from the doc's text (built once, on first use)."""
 
-    def __init__(self, doc: Doc, idx: list[int], length: list[int]) -> None:
-        self.doc, self.idx, self.length = doc, idx, length
-        self.text: str | None = None
+    def __init__(
+        self, doc: Doc, columns: Columns, idx: int, length: int, text: str | None = None
+    ) -> None:
+        self.doc, self.columns, self.text = doc, columns, text
+        self.idx, self.length = columns.column(idx), length
 
     def of(self, start: int, end: int) -> str:
         if self.text is None:
             self.text = self.doc.text
-        return self.text[self.idx[start] : self.idx[end - 1] + self.length[end - 1]]
+        last = end - 1
+        return self.text[self.idx[start] : self.idx[last] + self.columns.value(self.length, last)]
 
 
 def _unit_after(doc: Doc, cand: Found, all_found: list[Found], counted: list[str]) -> str | None:

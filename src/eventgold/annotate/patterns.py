@@ -115,6 +115,13 @@ class Columns:
         """Column ``k`` as a list (built on first use)."""
         return self.ensure((k,))[k]
 
+    def value(self, k: int, i: int) -> int:
+        """Column ``k`` at token ``i``, without building a word-type column (for readers of
+        a few tokens)."""
+        if k in self._unread:
+            return self._rows[i][self._row_place[k]]
+        return self.values[k][i]
+
     def all(self) -> list[Column]:
         """``values`` with every column built."""
         return self.ensure(range(len(self.values)))

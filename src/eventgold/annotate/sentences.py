@@ -9,6 +9,7 @@ the doc's ORTH array instead of creating a Token object per token.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import numpy as np
 from spacy.attrs import IS_SPACE, ORTH, SENT_START
@@ -17,6 +18,11 @@ from spacy.tokens import Doc
 
 from eventgold.annotate.batches import batched
 from eventgold.annotate.index import member
+
+try:  # the token loop in C (compiled build); the numpy and Python loop below otherwise
+    from eventgold.annotate import index_kernel
+except ImportError:  # pragma: no cover - depends on the build
+    index_kernel = None  # type: ignore[assignment]
 
 NAME = "eventgold_sentences"
 ENDS = (".", "!", "?", "...", "…", "?!", "!?")
@@ -29,6 +35,7 @@ class SentenceSplitter:
         strings = nlp.vocab.strings
         self.ends = np.sort(np.array([strings.add(p) for p in ENDS], dtype=np.uint64))
         self.trailing = {strings.add(p) for p in ENDS + CLOSERS}
+        self.trailing_array = np.array(sorted(self.trailing), dtype=np.uint64)
         self.line_breaks: dict[int, bool] = {}  # whitespace token string -> holds a line break
 
     def _has_line_break(self, orth_id: int, doc: Doc) -> bool:
@@ -42,6 +49,19 @@ class SentenceSplitter:
         if n == 0:
             return doc
         array = doc.to_array([ORTH, IS_SPACE])
+        if index_kernel is not None:
+            flags = index_kernel.sentence_starts(
+                array, self.ends, self.trailing_array, lambda o: self._has_line_break(o, doc)
+            )
+        else:
+            flags = self._starts(array, doc)
+        doc.from_array([SENT_START], flags.reshape(-1, 1))  # type: ignore[arg-type]
+        return doc
+
+    def _starts(self, array: np.ndarray[Any, Any], doc: Doc) -> np.ndarray[Any, Any]:
+        """``SENT_START`` values from ``Doc.to_array([ORTH, IS_SPACE])`` (the reference of
+        the C loop)."""
+        n = len(array)
         orth = array[:, 0]
         flags = np.full(n, _NOT_START, dtype=np.uint64)
         flags[0] = 1
@@ -55,8 +75,7 @@ class SentenceSplitter:
         for space, orth_id in zip(spaces.tolist(), orth[spaces].tolist(), strict=True):
             if space + 1 < n and self._has_line_break(orth_id, doc):
                 flags[space + 1] = 1
-        doc.from_array([SENT_START], flags.reshape(-1, 1))  # type: ignore[arg-type]
-        return doc
+        return flags
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
         """Batch by batch, so that each stage of ``nlp.pipe`` runs over a whole batch."""
