@@ -188,6 +188,10 @@ class _CompiledTrigger:
     unless_next: Words
     unless_prev: Words
     unless_sentence: Words
+    requires: frozenset[str]  # mention types, one of which must be near
+    requires_ents: frozenset[int]  # their ENT_TYPE labels (gazetteer labels of the tokens)
+    window: int
+    side: str
 
 
 class _SlotPlan:
@@ -237,12 +241,19 @@ class EventFinder:
         self.index = RuleIndex(
             nlp, [(r.id, r.pattern) for r in pack.triggers], columns=self.columns
         )
+        ent_labels = {label: strings.add(label) for label in table.mention_types}
+        ent_labels.update({label: strings.add(label) for label in ("DEMONYM", "TITLE")})
+        self.ent_labels = ent_labels
         self.compiled = {
             r.id: _CompiledTrigger(
                 Words(strings, r.head),
                 Words(strings, r.unless_next),
                 Words(strings, r.unless_prev),
                 Words(strings, r.unless_sentence),
+                frozenset(r.requires),
+                frozenset(ent_labels[w] for w in r.requires if w in ent_labels),
+                r.window,
+                r.requires_side,
             )
             for r in pack.triggers
         }
@@ -281,12 +292,18 @@ class EventFinder:
         self.common_cues = {
             name: self._compile(pack.cues.get(name, [])) for name in table.common_attributes
         }
+        # (attribute, its cues, its default) of the attributes every event type has.
+        self.common_plan = [
+            (name, self.common_cues[name], attr.default or attr.values[0])
+            for name, attr in table.common_attributes.items()
+        ]
+        self.attribution_types = frozenset(pack.attribution.types)
+        self.attribution_window = pack.attribution.window
+        self.person_type = pack.person_type
         self.type_cues = {
             etype: {attr: self._compile(cues) for attr, cues in rules.attributes.items()}
             for etype, rules in pack.events.items()
         }
-        self.ent_labels = {label: strings.add(label) for label in table.mention_types}
-        self.ent_labels.update({label: strings.add(label) for label in ("DEMONYM", "TITLE")})
 
     def _compile(self, cues: list[Cue]) -> _CueList:
         return _CueList(
@@ -365,19 +382,20 @@ class EventFinder:
             and tokens.find(lo_s, hi_s, compiled.unless_sentence)
         ):
             return False
-        if not rule.requires:
+        wanted = compiled.requires
+        if not wanted:
             return True
-        lo, hi = max(lo_s, head - rule.window), min(hi_s, head + rule.window + 1)
-        if rule.requires_side == "right":
+        window = compiled.window
+        lo, hi = max(lo_s, head - window), min(hi_s, head + window + 1)
+        if compiled.side == "right":
             lo = head + 1
-        elif rule.requires_side == "left":
+        elif compiled.side == "left":
             hi = head
-        wanted = set(rule.requires)
         for m in sentences.get(lo_s, ()):
             if m.label in wanted and m.start < hi and m.end > lo and not m.start <= head < m.end:
                 return True
-        labels = {self.ent_labels[w] for w in wanted if w in self.ent_labels}
-        return any(tokens.ent[i] in labels for i in range(lo, hi) if i != head)
+        labels, ent = compiled.requires_ents, tokens.ent
+        return any(ent[i] in labels for i in range(lo, hi) if i != head)
 
     # --- arguments -------------------------------------------------------------------------
 
@@ -581,9 +599,8 @@ class EventFinder:
         trig = event.trigger
         lo, hi = tokens.sentence(trig)
         scope = _CueScope(tokens, trig, text.lower(), lo, hi, tokens.sentence_words(lo, hi))
-        for name, attr in self.table.common_attributes.items():
-            value = scope.value(self.common_cues[name])
-            attrs[name] = value or attr.default or attr.values[0]
+        for name, cues, default in self.common_plan:
+            attrs[name] = scope.value(cues) or default
         for name, cues in self.type_cues.get(event.event_type, {}).items():
             value = scope.value(cues)
             if value is not None:
@@ -598,7 +615,7 @@ class EventFinder:
     ) -> Found | None:
         trig = event.trigger
         lo, hi = tokens.sentence(trig)
-        types = set(self.pack.attribution.types)
+        types = self.attribution_types
         sources = [m for m in sentences.get(lo, ()) if m.label in types]
         if not sources:
             return None
@@ -610,7 +627,7 @@ class EventFinder:
             after = [m for m in sources if m.start > at[0] and m.start - at[0] <= 4]
             if after:
                 return min(after, key=lambda m: m.start)
-        window = self.pack.attribution.window
+        window = self.attribution_window
         start = lo
         while True:
             hit = tokens.find(start, hi, self.speech)
@@ -629,7 +646,7 @@ class EventFinder:
             near = [m for m in sources if m.end <= i and i - m.end <= window]
             # A person named before an apposition ("X, the Pentagon press secretary,
             # said") is the speaker, not the organization inside the apposition.
-            people = [m for m in near if m.label == self.pack.person_type]
+            people = [m for m in near if m.label == self.person_type]
             if people or near:
                 return max(people or near, key=lambda m: m.end)
 

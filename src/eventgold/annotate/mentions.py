@@ -47,6 +47,21 @@ class Found:
         return self.end - self.start
 
 
+class _MentionPlan:
+    """What matching reads of a mention rule, as attributes of a compiled class (reading
+    them from the pydantic model costs a generic attribute lookup each)."""
+
+    def __init__(self, rule: MentionRule) -> None:
+        self.id, self.label, self.score, self.priority = (
+            rule.id,
+            rule.label,
+            rule.score,
+            rule.priority,
+        )
+        self.trim_start, self.trim_end = rule.trim
+        self.unless_prev = frozenset(rule.unless_prev)
+
+
 class MentionFinder:
     """Finds mentions with a rule pack's patterns and the gazetteer terms."""
 
@@ -76,6 +91,11 @@ class MentionFinder:
             target = self.folded if term.case_insensitive else self.exact
             target.add(key, [nlp.make_doc(term.text)])
         self.rules: dict[str, MentionRule] = {r.id: r for r in pack.mentions}
+        self.plans = {r.id: _MentionPlan(r) for r in pack.mentions}
+        self.mention_types = frozenset(table.mention_types)
+        self.person_type = pack.person_type
+        self.counted_types = pack.counted_types
+        self.fuzzy_cutoff, self.fuzzy_score = pack.fuzzy_cutoff, pack.fuzzy_score
         self.normalization = {name: t.normalization for name, t in table.mention_types.items()}
         # Standalone use; the annotator matches mention and trigger rules in one pass.
         self.index = RuleIndex(
@@ -153,7 +173,7 @@ class MentionFinder:
                     surface_text,
                     list(choices),
                     scorer=fuzz.ratio,
-                    score_cutoff=self.pack.fuzzy_cutoff,
+                    score_cutoff=self.fuzzy_cutoff,
                 )
                 if best is not None and best[0] != surface_text:
                     out.append((start, j + 1, choices[best[0]], float(best[1])))
@@ -178,8 +198,9 @@ class MentionFinder:
         if gazetteer is None:
             gazetteer = self.gazetteer(doc)
         cols = columns or self.columns.read(doc)
+        types = self.mention_types
         for start, end, term in gazetteer:
-            if term.label in self.table.mention_types:
+            if term.label in types:
                 found.append(
                     Found(
                         start,
@@ -196,14 +217,14 @@ class MentionFinder:
         nested = [
             Found(start, end, term.entry_label, "gazetteer.demonym", term.score, 1, term.normalized)
             for start, end, term in gazetteer
-            if term.kind == "demonym" and term.entry_label in self.table.mention_types
+            if term.kind == "demonym" and term.entry_label in types
         ]
         taken = {i for f in found for i in range(f.start, f.end)}
         for start, end, term, ratio in self.fuzzy(doc, taken, cols, text):
             label = term.label
-            if label == "TITLE" or label == self.pack.person_type:
+            if label == "TITLE" or label == self.person_type:
                 continue  # a fuzzy title anchors nothing on its own
-            if label not in self.table.mention_types:
+            if label not in types:
                 continue
             found.append(
                 Found(
@@ -211,16 +232,16 @@ class MentionFinder:
                     end,
                     label,
                     "gazetteer.fuzzy",
-                    round(self.pack.fuzzy_score * ratio / 100, 3),
+                    round(self.fuzzy_score * ratio / 100, 3),
                     priority=1,
                     normalized=term.normalized,
                     canonical=term.canonical,
                 )
             )
         orth = cols.column(self.orth_column)
+        plans = self.plans
         for rule_id, start, end in self.index(doc, cols) if matches is None else matches:
-            rule = self.rules[rule_id]
-            cand = self._from_rule(doc, orth, rule, start, end)
+            cand = self._from_rule(doc, orth, plans[rule_id], start, end)
             if cand is not None:
                 found.append(cand)
         kept = _resolve_overlaps(found)
@@ -235,13 +256,13 @@ class MentionFinder:
         return kept
 
     def _from_rule(
-        self, doc: Doc, orth: list[int], rule: MentionRule, start: int, end: int
+        self, doc: Doc, orth: list[int], rule: _MentionPlan, start: int, end: int
     ) -> Found | None:
         if rule.unless_prev and start > 0:
             prev = doc[start - 1]
             if prev.lower_ in rule.unless_prev or prev.lemma_.lower() in rule.unless_prev:
                 return None
-        start, end = start + rule.trim[0], end - rule.trim[1]
+        start, end = start + rule.trim_start, end - rule.trim_end
         trim = self.trim_tokens
         while start < end and orth[start] in trim:
             start += 1
@@ -262,14 +283,14 @@ class MentionFinder:
         surface: _Surface,
     ) -> None:
         kind = self.normalization[cand.label]
-        person = self.pack.person_type
+        person = self.person_type
         if kind not in _COMPUTED and (cand.label != person or cand.normalized is not None):
             return  # names and places come from the gazetteer or stay empty
         text = surface.of(cand.start, cand.end)
         if kind == "date":
             cand.normalized = normalize_date(text, anchor)
         elif kind == "quantity":
-            counted = self.pack.counted_types
+            counted = self.counted_types
             cand.normalized = normalize_quantity(text, _unit_after(doc, cand, all_found, counted))
         elif kind == "money":
             cand.normalized = normalize_money(text)
@@ -304,14 +325,45 @@ def _unit_after(doc: Doc, cand: Found, all_found: list[Found], counted: list[str
 
 
 def _resolve_overlaps(found: list[Found]) -> list[Found]:
-    """Longest span wins; ties go to higher priority, then higher score, then earlier."""
-    ranked = sorted(found, key=lambda f: (f.start - f.end, -f.priority, -f.score, f.start))
-    occupied = bytearray(max((f.end for f in found), default=0))
-    kept = []
-    for cand in ranked:
-        if occupied.find(1, cand.start, cand.end) != -1:
-            continue
-        occupied[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
-        kept.append(cand)
-    kept.sort(key=lambda f: f.start)
+    """Longest span wins; ties go to higher priority, then higher score, then earlier.
+
+    Only mentions that overlap (directly or through a chain) compete, so the ranking runs
+    within each such cluster; most mentions are clusters of one.
+    """
+    by_start = sorted(found, key=_start)
+    kept: list[Found] = []
+    cluster: list[Found] = []
+    reach = -1
+    for cand in by_start:
+        if cand.start >= reach and cluster:
+            _keep_best(cluster, kept)
+            cluster = []
+        cluster.append(cand)
+        reach = max(reach, cand.end)
+    if cluster:
+        _keep_best(cluster, kept)
     return kept
+
+
+def _start(found: Found) -> int:
+    return found.start
+
+
+def _keep_best(cluster: list[Found], kept: list[Found]) -> None:
+    """Appends to ``kept`` the winners of ``cluster`` (sorted by start), by start."""
+    if len(cluster) == 1:
+        kept.append(cluster[0])
+        return
+    # Stable: mentions with the same key (the same span) keep their order in ``found``.
+    ranked = sorted(cluster, key=lambda f: (f.start - f.end, -f.priority, -f.score, f.start))
+    offset = cluster[0].start
+    occupied = bytearray(max(f.end for f in cluster) - offset)
+    winners = []
+    for cand in ranked:
+        start, end = cand.start - offset, cand.end - offset
+        if occupied.find(1, start, end) != -1:
+            continue
+        occupied[start:end] = b"\x01" * (end - start)
+        winners.append(cand)
+    winners.sort(key=_start)
+    kept.extend(winners)
