@@ -94,7 +94,7 @@ class MentionFinder:
         self.plans = {r.id: _MentionPlan(r) for r in pack.mentions}
         self.mention_types = frozenset(table.mention_types)
         self.person_type = pack.person_type
-        self.counted_types = pack.counted_types
+        self.counted_types = frozenset(pack.counted_types)
         self.fuzzy_cutoff, self.fuzzy_score = pack.fuzzy_cutoff, pack.fuzzy_score
         self.normalization = {name: t.normalization for name, t in table.mention_types.items()}
         # Standalone use; the annotator matches mention and trigger rules in one pass.
@@ -316,10 +316,12 @@ class _Surface:
         return self.text[self.idx[start] : self.idx[last] + self.columns.value(self.length, last)]
 
 
-def _unit_after(doc: Doc, cand: Found, all_found: list[Found], counted: list[str]) -> str | None:
+def _unit_after(
+    doc: Doc, cand: Found, all_found: list[Found], counted: frozenset[str]
+) -> str | None:
     """The counted noun: last word of a ``counted`` (force, weapon ...) mention after a quantity."""
     for other in all_found:
-        if other.label in counted and 0 <= other.start - cand.end < _QUANTITY_UNIT_WINDOW:
+        if 0 <= other.start - cand.end < _QUANTITY_UNIT_WINDOW and other.label in counted:
             return doc[other.end - 1].lower_
     return None
 

@@ -291,12 +291,10 @@ class ColumnSet:
             cache = self._rows
             if len(cache) > _ROW_CACHE_LIMIT:
                 cache.clear()
-            found = list(map(cache.get, orths))
-            if None in found:
-                for i, row in enumerate(found):
-                    if row is None:
-                        found[i] = self._row(doc, orths[i])
-            rows = cast(list[tuple[int, ...]], found)
+            try:
+                rows = [cache[orth] for orth in orths]
+            except KeyError:  # a word type seen for the first time: its row is computed
+                rows = [self._row(doc, orth) for orth in orths]
         unread = set(layout.row_place)
         return Columns(
             values, self.index, array, layout.token_place, rows, layout.row_place, unread
