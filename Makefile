@@ -38,7 +38,7 @@ typecheck: $(STAMP_DEV)
 unit: $(STAMP_DEV)
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS); rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
 
-## compiled: build the compiled pre-annotation modules (mypyc, the C loop with Cython) into build/compiled (needs a C compiler)
+## compiled: build the compiled pre-annotation modules (mypyc, the token loops in C with Cython) into build/compiled (needs a C and C++ compiler)
 compiled: $(STAMP_DEV)
 	$(BIN)/python tools/build_compiled.py
 

@@ -2,7 +2,7 @@
 
 The pre-annotation hot path (the modules listed under
 ``[tool.hatch.build.targets.wheel.hooks.mypyc]`` in ``pyproject.toml``) is compiled with
-mypyc, and the rule index's C loop (``annotate/index_kernel.pyx``) with Cython
+mypyc, and the token loops in C (``annotate/kernel.pyx``) with Cython
 (``tools/kernel_build_hook.py``): same output, faster. The wheel is built from a copy of the
 sources, never in the working tree, where a left-over ``.so`` beside its ``.py`` would shadow
 later edits.
@@ -101,7 +101,7 @@ def main() -> int:
         print(
             f"error: the compiled build failed (pip exited with {error.returncode}; its output is "
             "above). It needs the [dev] extra (mypy, hatch-mypyc, Cython, setuptools) and a C "
-            "compiler. build/compiled was left as it was.",
+            "and C++ compiler. build/compiled was left as it was.",
             file=sys.stderr,
         )
         return 1

@@ -1,8 +1,11 @@
-"""Hatch build hook: the rule index's C loop (``annotate/index_kernel.pyx``), built with Cython.
+"""Hatch build hook: the token loops in C (``annotate/kernel.pyx``), built with Cython.
+
+The extension cimports spaCy's ``Doc`` (its declarations need C++ and numpy's headers) and
+records the spaCy version it was compiled against.
 
 Part of the compiled build (``make compiled``, ``tools/build_compiled.py``), beside the mypyc
 hook; off by default, so a plain install stays pure Python. The C file and the extension are
-written under ``build/index-kernel`` of the tree being built (git-ignored; ``make compiled``
+written under ``build/kernel`` of the tree being built (git-ignored; ``make compiled``
 builds from a copy of the sources), never beside the ``.pyx`` in ``src/``, and the extension is
 put into the wheel.
 """
@@ -16,18 +19,27 @@ from typing import Any
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
-MODULE = "eventgold.annotate.index_kernel"
-SOURCE = Path("src/eventgold/annotate/index_kernel.pyx")
+MODULE = "eventgold.annotate.kernel"
+SOURCE = Path("src/eventgold/annotate/kernel.pyx")
 # Run in a directory of its own: setuptools would otherwise read this project's pyproject.toml.
 SETUP = """
 import sys
+import numpy
+import spacy
 from Cython.Build import cythonize
 from setuptools import Extension, setup
 
 module, source, build = sys.argv[1:4]
-extension = Extension(module, [source], extra_compile_args=["-O3"])
+extension = Extension(
+    module,
+    [source],
+    language="c++",  # spaCy's declarations (cimported for its Doc) use C++ containers
+    include_dirs=[numpy.get_include()],  # ... and numpy
+    define_macros=[("EVENTGOLD_SPACY_VERSION", f'"{spacy.__version__}"')],
+    extra_compile_args=["-O3"],
+)
 setup(
-    name="eventgold-index-kernel",
+    name="eventgold-kernel",
     ext_modules=cythonize([extension], build_dir=build, quiet=True),
     script_args=["build_ext", "--build-lib", build + "/lib", "--build-temp", build + "/tmp"],
 )
@@ -41,7 +53,7 @@ class KernelBuildHook(BuildHookInterface):  # type: ignore[type-arg]
         if self.target_name != "wheel":
             return
         root = Path(self.root)
-        build = root / "build" / "index-kernel"
+        build = root / "build" / "kernel"
         build.mkdir(parents=True, exist_ok=True)
         process = subprocess.run(
             [sys.executable, "-c", SETUP, MODULE, str(root / SOURCE), str(build)],
@@ -52,7 +64,7 @@ class KernelBuildHook(BuildHookInterface):  # type: ignore[type-arg]
         )
         if process.returncode:
             raise RuntimeError(f"building {SOURCE} with Cython failed:\n{process.stdout}")
-        (built,) = (build / "lib" / "eventgold" / "annotate").glob("index_kernel.*")
+        (built,) = (build / "lib" / "eventgold" / "annotate").glob("kernel.*")
         build_data["infer_tag"] = True
         build_data["pure_python"] = False
         build_data["force_include"][str(built)] = f"eventgold/annotate/{built.name}"

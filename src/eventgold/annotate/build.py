@@ -1,8 +1,8 @@
 """Which build of the pre-annotation hot path is running: compiled or pure Python.
 
 ``make compiled`` (``tools/build_compiled.py``) compiles the modules below with mypyc (the
-same sources run unchanged as pure Python otherwise) and builds the rule index's C loop,
-:data:`KERNEL` (Cython; without it the index runs its Python loop).
+same sources run unchanged as pure Python otherwise) and builds the token loops in C,
+:data:`KERNEL` (Cython; without it their Python references run).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ HOT_MODULES = (
 )
 
 
-KERNEL = "eventgold.annotate.index_kernel"
+KERNEL = "eventgold.annotate.kernel"
 
 
 def compiled_modules() -> list[str]:

@@ -32,9 +32,9 @@ from eventgold.annotate.patterns import (
 )
 
 try:  # the C loop of the compiled build (make compiled); the Python loop below otherwise
-    from eventgold.annotate import index_kernel
+    from eventgold.annotate import kernel
 except ImportError:  # pragma: no cover - depends on the build
-    index_kernel = None  # type: ignore[assignment]
+    kernel = None  # type: ignore[assignment]
 
 # Words too frequent to anchor a rule on; a token with only such values is never chosen.
 _FUNCTION_WORDS = frozenset(
@@ -209,7 +209,7 @@ class RuleIndex:
     over the whole doc.
 
     In the compiled build the loop over anchor hits, windows and compiled patterns runs in C
-    (:mod:`eventgold.annotate.index_kernel`, same matches); ``use_kernel=False`` keeps the
+    (:mod:`eventgold.annotate.kernel`, same matches); ``use_kernel=False`` keeps the
     Python loop, which is also used when a group needs spaCy's Matcher.
     """
 
@@ -264,7 +264,7 @@ class RuleIndex:
             column: (np.sort(np.fromiter(table, dtype=np.uint64)), table)
             for column, table in by_column.items()
         }
-        self.kernel = self._kernel() if use_kernel and index_kernel is not None else None
+        self.kernel = self._kernel() if use_kernel and kernel is not None else None
 
     def __call__(self, doc: Doc, columns: Columns | None = None) -> list[Match]:
         n = len(doc)
@@ -312,26 +312,24 @@ class RuleIndex:
                     self._match_window(doc, cols, group, lo, hi, window_hits, words, found)
         return sorted(found, key=lambda m: (m[1], m[2], m[0]))
 
-    def _kernel(self) -> index_kernel.Kernel | None:
+    def _kernel(self) -> kernel.Kernel | None:
         """The groups in the C loop's terms (None: a group needs spaCy's Matcher)."""
         if any(group.matcher is not None for group in self.groups):
             return None
-        tests: dict[int, index_kernel.TokenTest] = {}
+        tests: dict[int, kernel.TokenTest] = {}
 
-        def test_of(test: TokenTest) -> index_kernel.TokenTest:
+        def test_of(test: TokenTest) -> kernel.TokenTest:
             found = tests.get(id(test))
             if found is None:
-                found = tests[id(test)] = index_kernel.TokenTest(
-                    [_part(k, t) for k, t in test.parts]
-                )
+                found = tests[id(test)] = kernel.TokenTest([_part(k, t) for k, t in test.parts])
             return found
 
-        def pattern_of(rule_id: str, p: CompiledPattern, use: int) -> index_kernel.Pattern:
+        def pattern_of(rule_id: str, p: CompiledPattern, use: int) -> kernel.Pattern:
             elements = [(q, test_of(t)) for (q, _), t in zip(p.elements, p.tests, strict=True)]
-            return index_kernel.Pattern(rule_id, elements, p.anchor, use)
+            return kernel.Pattern(rule_id, elements, p.anchor, use)
 
         groups = [
-            index_kernel.Group(
+            kernel.Group(
                 group.before,
                 group.after,
                 tuple(group.direct),
@@ -341,7 +339,7 @@ class RuleIndex:
         ]
         anchors = [(column, table) for column, (_, table) in self.anchor_columns.items()]
         everywhere = [pattern_of(rule_id, p, SCAN_WINDOW) for rule_id, p in self.everywhere]
-        return index_kernel.Kernel(groups, anchors, everywhere, len(self.columns.attrs))
+        return kernel.Kernel(groups, anchors, everywhere, len(self.columns.attrs))
 
     def _anchor_use(self, anchor: Anchor, pattern: CompiledPattern) -> int:
         """Whether the anchor hits are the pattern's anchor tokens (HITS_ARE_ANCHORS), contain
@@ -425,10 +423,10 @@ def _part(column: int, test: ValueTest) -> tuple[int, int, object]:
     if isinstance(test, Members):
         return (
             column,
-            index_kernel.TEST_NOT_IN_SET if test.negate else index_kernel.TEST_IN_SET,
+            kernel.TEST_NOT_IN_SET if test.negate else kernel.TEST_IN_SET,
             test.members,
         )
-    return column, index_kernel.TEST_CALL, test
+    return column, kernel.TEST_CALL, test
 
 
 def member(values: np.ndarray[Any, Any], sorted_set: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:

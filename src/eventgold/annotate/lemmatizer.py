@@ -20,11 +20,12 @@ from spacy.tokens import Doc
 from spacy.util import load_language_data, registry
 
 from eventgold.annotate.batches import batched
+from eventgold.annotate.patterns import doc_array
 
 try:  # the lookup in C (compiled build); a dict lookup per token otherwise
-    from eventgold.annotate import index_kernel
+    from eventgold.annotate import kernel
 except ImportError:  # pragma: no cover - depends on the build
-    index_kernel = None  # type: ignore[assignment]
+    kernel = None  # type: ignore[assignment]
 
 NAME = "eventgold_lemmatizer"
 
@@ -52,13 +53,13 @@ class LookupLemmatizer:
             get_string_id(word): strings.add(lemma.lower())
             for word, lemma in _lemma_lookup().items()
         }
-        self.table = index_kernel.LemmaTable(self.lemma_of) if index_kernel is not None else None
+        self.table = kernel.LemmaTable(self.lemma_of) if kernel is not None else None
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
             return doc
         if self.table is not None:
-            lemmas = self.table.lemmas(doc.to_array(LOWER))
+            lemmas = self.table.lemmas(doc_array(doc, [LOWER])[:, 0])
         else:
             lowers = cast(list[int], doc.to_array([LOWER]).tolist())
             get = self.lemma_of.get

@@ -24,15 +24,16 @@ from operator import itemgetter
 from typing import Any, cast
 
 import numpy as np
+from spacy.about import __version__ as spacy_version
 from spacy.attrs import IDS, SENT_START
 from spacy.lexeme import Lexeme
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 try:  # the C loops of the compiled build (make compiled); Python otherwise
-    from eventgold.annotate import index_kernel
+    from eventgold.annotate import kernel
 except ImportError:  # pragma: no cover - depends on the build
-    index_kernel = None  # type: ignore[assignment]
+    kernel = None  # type: ignore[assignment]
 
 # Quantifiers of one expanded pattern element (spaCy expands "+" into ONE, ZERO_PLUS and
 # "{n,m}" into n ONE and m-n ZERO_ONE elements).
@@ -147,12 +148,26 @@ class Columns:
         """Sentence bounds from the ``SENT_START`` column (read once, shared by every user)."""
         if self._sentences is None:
             k = self.index["SENT_START"]
-            if index_kernel is not None:
-                bounds = index_kernel.sentence_bounds(self.column(k))
+            if kernel is not None:
+                bounds = kernel.sentence_bounds(self.column(k))
             else:
                 bounds = sentence_bounds(self.vector(k) == 1)
             self._sentences = Sentences(*bounds)
         return self._sentences
+
+
+# The C reader of token structs is valid only for the spaCy it was compiled against.
+_STRUCT_READER = kernel is not None and spacy_version == kernel.SPACY_BUILT_WITH
+
+
+def doc_array(doc: Doc, attrs: list[int]) -> np.ndarray[Any, Any]:
+    """``doc.to_array(attrs)`` as a 2-D uint64 array (the compiled build reads it from the
+    token structs when it was built against this spaCy version)."""
+    if _STRUCT_READER:
+        found = kernel.doc_array(doc, attrs)
+        if found is not None:
+            return found
+    return doc.to_array(attrs).reshape(len(doc), len(attrs))  # type: ignore[arg-type]
 
 
 def sentence_bounds(first: np.ndarray[Any, Any]) -> tuple[list[int], list[int], list[int]]:
@@ -277,7 +292,7 @@ class ColumnSet:
             values = [[] for _ in self.attrs]
             empty = np.zeros((n, len(layout.to_read)), dtype=np.uint64)
             return Columns(values, self.index, empty, layout.token_place, [], layout.row_place)
-        array = doc.to_array(list[int | str](layout.to_read)).reshape(n, len(layout.to_read))
+        array = doc_array(doc, layout.to_read)
         for k, place in layout.token_place.items():
             column = array[:, place]
             if self.attrs[k] == SENT_START:

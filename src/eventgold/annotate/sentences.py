@@ -18,11 +18,12 @@ from spacy.tokens import Doc
 
 from eventgold.annotate.batches import batched
 from eventgold.annotate.index import member
+from eventgold.annotate.patterns import doc_array
 
 try:  # the token loop in C (compiled build); the numpy and Python loop below otherwise
-    from eventgold.annotate import index_kernel
+    from eventgold.annotate import kernel
 except ImportError:  # pragma: no cover - depends on the build
-    index_kernel = None  # type: ignore[assignment]
+    kernel = None  # type: ignore[assignment]
 
 NAME = "eventgold_sentences"
 ENDS = (".", "!", "?", "...", "…", "?!", "!?")
@@ -48,9 +49,9 @@ class SentenceSplitter:
         n = len(doc)
         if n == 0:
             return doc
-        array = doc.to_array([ORTH, IS_SPACE])
-        if index_kernel is not None:
-            flags = index_kernel.sentence_starts(
+        array = doc_array(doc, [ORTH, IS_SPACE])
+        if kernel is not None:
+            flags = kernel.sentence_starts(
                 array, self.ends, self.trailing_array, lambda o: self._has_line_break(o, doc)
             )
         else:

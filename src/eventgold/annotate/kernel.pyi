@@ -1,8 +1,9 @@
-# Types of the C extension built from index_kernel.pyx (the compiled build only).
+# Types of the C extension built from kernel.pyx (the compiled build only).
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
+from spacy.tokens import Doc
 
 TEST_IN_SET: int
 TEST_NOT_IN_SET: int
@@ -56,3 +57,8 @@ def sentence_starts(
 class LemmaTable:
     def __init__(self, lemma_of: dict[int, int]) -> None: ...
     def lemmas(self, lowers: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]: ...
+
+SPACY_BUILT_WITH: str
+READABLE: frozenset[int]
+
+def doc_array(doc: Doc, attrs: list[int]) -> np.ndarray[Any, Any] | None: ...

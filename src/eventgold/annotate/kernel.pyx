@@ -1,14 +1,23 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
-"""The rule index's per-doc loop in C: anchor hits, windows and compiled-pattern matching.
+"""The token loops of the pre-annotation hot path in C (the compiled build).
 
-Same results as the Python loop of :meth:`eventgold.annotate.index.RuleIndex.__call__` (which
-stays the reference and the fallback when this extension is not built). That loop spends its
-time building Python ints, tuples and sets for every test; this one reads the column values
-where :class:`~eventgold.annotate.patterns.Columns` keeps them (token lists, word rows) as
-borrowed references and tests them against the patterns' own frozensets, so a test costs a
-hash lookup and nothing is allocated but the matches. Built by ``make compiled``
-(``tools/build_compiled.py``); ``tests/annotate/test_index_kernel.py`` checks it against the
-Python loop.
+- :class:`Kernel`: the rule index's per-doc loop (anchor hits, windows, compiled-pattern
+  matching), the same results as the Python loop of
+  :meth:`eventgold.annotate.index.RuleIndex.__call__`. That loop spends its time building
+  Python ints, tuples and sets for every test; this one reads the column values where
+  :class:`~eventgold.annotate.patterns.Columns` keeps them (token lists, word rows) as borrowed
+  references and tests them against the patterns' own frozensets, so a test costs a hash
+  lookup and nothing is allocated but the matches.
+- :func:`sentence_bounds`, :func:`sentence_starts`: sentence bounds from ``SENT_START`` and the
+  sentence splitter's starts.
+- :class:`LemmaTable`: the lookup lemmatizer's table as a C hash table.
+- :func:`doc_array`: ``Doc.to_array`` for the attributes the hot path reads, from spaCy's token
+  structs (cimported: valid for the spaCy version it was compiled against, see
+  :data:`SPACY_BUILT_WITH`).
+
+Each has a Python reference that stays the fallback when this extension is not built. Built by
+``make compiled`` (``tools/build_compiled.py``, ``tools/kernel_build_hook.py``);
+``tests/annotate/test_kernel.py`` checks every one against its reference.
 """
 
 from cpython.dict cimport PyDict_GetItem
@@ -16,10 +25,24 @@ from cpython.list cimport PyList_GET_ITEM, PyList_GET_SIZE
 from cpython.object cimport PyObject
 from cpython.set cimport PySet_Contains
 from cpython.tuple cimport PyTuple_GET_ITEM
-from libc.stdint cimport uint64_t
+from libc.stdint cimport int64_t, uint64_t
 from libc.stdlib cimport calloc, free, malloc, realloc
+from spacy.attrs cimport ENT_TYPE, IDX, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START
+from spacy.structs cimport TokenC
+from spacy.tokens.doc cimport Doc
 
 import numpy as np
+
+cdef extern from *:
+    """
+    #ifndef EVENTGOLD_SPACY_VERSION
+    #define EVENTGOLD_SPACY_VERSION ""
+    #endif
+    """
+    const char* EVENTGOLD_SPACY_VERSION
+
+# The spaCy version whose token structs doc_array was compiled against (set by the build).
+SPACY_BUILT_WITH = EVENTGOLD_SPACY_VERSION.decode("ascii")
 
 # The numbering of eventgold.annotate.patterns (quantifiers) and eventgold.annotate.index
 # (how a pattern uses its anchor hits; how a value is tested).
@@ -482,3 +505,55 @@ cdef class LemmaTable:
         for i in range(n):
             out[i] = self.get(lowers[i])
         return result
+
+
+# --- token attributes straight from the token structs -------------------------------------------
+
+READABLE = frozenset([ORTH, LOWER, LEMMA, IDX, SENT_START, ENT_TYPE, POS, IS_SPACE])
+cdef enum:
+    MAX_ATTRS = 64
+
+
+def doc_array(Doc doc, list attrs):
+    """``doc.to_array(attrs)`` as a 2-D uint64 array, read from the doc's token structs; None
+    when an attribute is not in :data:`READABLE`.
+
+    spaCy's ``to_array`` makes a function call per cell that takes and releases the GIL; this
+    reads the fields. Only valid for the spaCy version of :data:`SPACY_BUILT_WITH` (the
+    struct layout): :func:`eventgold.annotate.patterns.doc_array` checks it.
+    """
+    cdef Py_ssize_t n = doc.length, k = len(attrs), i, j
+    cdef int ids[MAX_ATTRS]
+    if k > MAX_ATTRS:
+        return None
+    for j in range(k):
+        if attrs[j] not in READABLE:
+            return None
+        ids[j] = attrs[j]
+    result = np.empty((n, k), dtype=np.uint64)
+    if n == 0 or k == 0:
+        return result
+    cdef uint64_t[:, ::1] out = result
+    cdef const TokenC* token
+    cdef int feature
+    for i in range(n):
+        token = &doc.c[i]
+        for j in range(k):
+            feature = ids[j]
+            if feature == ORTH:
+                out[i, j] = token.lex.orth
+            elif feature == LOWER:
+                out[i, j] = token.lex.lower
+            elif feature == LEMMA:
+                out[i, j] = token.lemma
+            elif feature == IDX:
+                out[i, j] = <uint64_t>token.idx
+            elif feature == SENT_START:
+                out[i, j] = <uint64_t><int64_t>token.sent_start  # -1 as spaCy's arrays hold it
+            elif feature == ENT_TYPE:
+                out[i, j] = token.ent_type
+            elif feature == POS:
+                out[i, j] = token.pos
+            else:  # IS_SPACE, a lexeme flag
+                out[i, j] = (token.lex.flags >> IS_SPACE) & 1
+    return result

@@ -1,8 +1,8 @@
-"""The C loops of ``annotate/index_kernel.pyx`` give exactly what their Python references give:
+"""The C loops of ``annotate/kernel.pyx`` give exactly what their Python references give:
 the rule index finds the same (rule, start, end) matches on generated docs, for the rules of
 the core pack and for generated patterns covering every operator and value test; the sentence
-bounds, the sentence splitter's starts and the lemma table are the numpy, Python and dict
-ones.
+bounds, the sentence splitter's starts, the lemma table and the token-struct reader are the
+numpy, Python, dict and ``Doc.to_array`` ones.
 
 The C loops are part of the compiled build. ``make unit-compiled`` imports it from there; the
 pure-Python run loads the extension from the compiled build (built here when out of date, as
@@ -19,9 +19,10 @@ from typing import Any
 
 import numpy as np
 import pytest
+import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from spacy.attrs import IS_SPACE, ORTH
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDS, IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -42,11 +43,11 @@ PACK_WORDS = sorted({w for _, p in MENTIONS + TRIGGERS for w in _words_of(p)} | 
 @pytest.fixture(scope="module")
 def kernel() -> ModuleType:
     """The extension module: imported (compiled build), else loaded from the compiled build."""
-    if index.index_kernel is not None:
-        return index.index_kernel
+    if index.kernel is not None:
+        return index.kernel
     compiled = Path(_load(ROOT / "tools" / "build_compiled.py", "build_compiled").build())
-    (path,) = (compiled / "eventgold" / "annotate").glob("index_kernel.*.so")
-    spec = importlib.util.spec_from_file_location("eventgold.annotate.index_kernel", path)
+    (path,) = (compiled / "eventgold" / "annotate").glob("kernel.*.so")
+    spec = importlib.util.spec_from_file_location("eventgold.annotate.kernel", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -56,8 +57,8 @@ def kernel() -> ModuleType:
 def _use(kernel: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
     """Make the pure-Python modules use the extension (the compiled ones already do)."""
     for module in (index, patterns):
-        if module.index_kernel is None:
-            monkeypatch.setattr(module, "index_kernel", kernel)
+        if module.kernel is None:
+            monkeypatch.setattr(module, "kernel", kernel)
 
 
 def _indexes(
@@ -181,3 +182,39 @@ def test_the_lemma_table_of_the_pipeline_is_its_dict(kernel: ModuleType) -> None
     words = np.array([*lemmatizer.lemma_of, 1, 2, 3], dtype=np.uint64)
     found = kernel.LemmaTable(lemmatizer.lemma_of).lemmas(words).tolist()
     assert found == [lemmatizer.lemma_of.get(w, w) for w in words.tolist()]
+
+
+_READ = ["ORTH", "LOWER", "LEMMA", "IDX", "SENT_START", "ENT_TYPE", "POS", "IS_SPACE"]
+
+
+def test_the_struct_reader_knows_the_spacy_it_was_built_against(kernel: ModuleType) -> None:
+    assert spacy.about.__version__ == kernel.SPACY_BUILT_WITH
+    assert {IDS[name] for name in _READ} == kernel.READABLE
+
+
+@SETTINGS
+@given(
+    tokens=st.lists(st.tuples(st.sampled_from(_SPLITTER_TOKENS + BASE_WORDS), st.booleans())),
+    labels=st.lists(st.sampled_from(["", "GPE", "ORG"]), max_size=40),
+    attrs=st.lists(st.sampled_from(_READ), min_size=1, max_size=9),
+)
+def test_doc_arrays_are_spacys(
+    kernel: ModuleType, tokens: list[tuple[str, bool]], labels: list[str], attrs: list[str]
+) -> None:
+    nlp = _pipeline()
+    words = [w for w, _ in tokens]
+    doc = Doc(nlp.vocab, words=words, spaces=[s and not w.isspace() for w, s in tokens])
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    if labels[: len(doc)]:
+        ents = [(3, nlp.vocab.strings.add(label)) if label else (2, 0) for label in labels]
+        ents += [(2, 0)] * (len(doc) - len(ents))
+        doc.from_array([ENT_IOB, ENT_TYPE], np.array(ents[: len(doc)], dtype=np.uint64))
+    ids = [IDS[name] for name in attrs]
+    expected = doc.to_array(ids).reshape(len(doc), len(ids))
+    assert kernel.doc_array(doc, ids).tolist() == expected.tolist()
+
+
+def test_doc_array_declines_other_attributes(kernel: ModuleType) -> None:
+    doc = _pipeline()("Troops were sent.")
+    assert kernel.doc_array(doc, [IDS["ORTH"], IDS["SHAPE"]]) is None
