@@ -218,3 +218,42 @@ def test_doc_arrays_are_spacys(
 def test_doc_array_declines_other_attributes(kernel: ModuleType) -> None:
     doc = _pipeline()("Troops were sent.")
     assert kernel.doc_array(doc, [IDS["ORTH"], IDS["SHAPE"]]) is None
+
+
+@SETTINGS
+@given(
+    words=st.lists(st.sampled_from(BASE_WORDS), min_size=1, max_size=30),
+    data=st.data(),
+)
+def test_doc_set_writes_what_from_array_writes(
+    kernel: ModuleType, words: list[str], data: st.DataObject
+) -> None:
+    nlp = _pipeline()
+    strings = nlp.vocab.strings
+    n = len(words)
+    lemmas = data.draw(st.lists(st.sampled_from(words), min_size=n, max_size=n))
+    starts = data.draw(st.lists(st.sampled_from([1, 0, -1]), min_size=n, max_size=n))
+    labels = data.draw(st.lists(st.sampled_from(["", "GPE", "ORG"]), min_size=n, max_size=n))
+    columns = [
+        [strings.add(w) for w in lemmas],
+        [s % 2**64 for s in starts],
+        [3 if label else 2 for label in labels],
+        [strings.add(label) if label else 0 for label in labels],
+    ]
+    attrs = [IDS["LEMMA"], IDS["SENT_START"], IDS["ENT_IOB"], IDS["ENT_TYPE"]]
+    values = np.array(columns, dtype=np.uint64).T.copy()
+    written, expected = Doc(nlp.vocab, words=words), Doc(nlp.vocab, words=words)
+    assert kernel.doc_set(written, attrs, values)
+    expected.from_array(attrs, values)
+    assert written.to_array(attrs).tolist() == expected.to_array(attrs).tolist()
+    assert [(e.start, e.end, e.label_) for e in written.ents] == [
+        (e.start, e.end, e.label_) for e in expected.ents
+    ]
+
+
+def test_doc_set_declines_what_it_does_not_write(kernel: ModuleType) -> None:
+    doc = Doc(_pipeline().vocab, words=["a", "b"])
+    assert not kernel.doc_set(doc, [IDS["ORTH"]], np.zeros((2, 1), dtype=np.uint64))
+    bad_iob = np.array([[7], [2]], dtype=np.uint64)
+    assert not kernel.doc_set(doc, [IDS["ENT_IOB"]], bad_iob)
+    assert doc.to_array([IDS["ENT_IOB"]]).tolist() == [0, 0]  # nothing written

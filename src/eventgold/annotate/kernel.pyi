@@ -62,3 +62,7 @@ SPACY_BUILT_WITH: str
 READABLE: frozenset[int]
 
 def doc_array(doc: Doc, attrs: list[int]) -> np.ndarray[Any, Any] | None: ...
+
+WRITABLE: frozenset[int]
+
+def doc_set(doc: Doc, attrs: list[int], values: np.ndarray[Any, Any]) -> bool: ...

@@ -27,7 +27,7 @@ from cpython.set cimport PySet_Contains
 from cpython.tuple cimport PyTuple_GET_ITEM
 from libc.stdint cimport int64_t, uint64_t
 from libc.stdlib cimport calloc, free, malloc, realloc
-from spacy.attrs cimport ENT_TYPE, IDX, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START
+from spacy.attrs cimport ENT_IOB, ENT_TYPE, IDX, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START
 from spacy.structs cimport TokenC
 from spacy.tokens.doc cimport Doc
 
@@ -557,3 +557,37 @@ def doc_array(Doc doc, list attrs):
             else:  # IS_SPACE, a lexeme flag
                 out[i, j] = (token.lex.flags >> IS_SPACE) & 1
     return result
+
+
+WRITABLE = frozenset([LEMMA, SENT_START, ENT_IOB, ENT_TYPE])
+
+
+def doc_set(Doc doc, list attrs, const uint64_t[:, :] values):
+    """``doc.from_array(attrs, values)`` written into the doc's token structs (what spaCy's
+    ``Token.set_struct_attr`` does for these attributes); False, with nothing written, when an
+    attribute is not in :data:`WRITABLE` or a value is one ``from_array`` would refuse."""
+    cdef Py_ssize_t n = doc.length, k = len(attrs), i, j
+    cdef int ids[MAX_ATTRS]
+    if k > MAX_ATTRS or values.shape[0] != n or values.shape[1] != k:
+        return False
+    for j in range(k):
+        if attrs[j] not in WRITABLE:
+            return False
+        ids[j] = attrs[j]
+        if ids[j] == ENT_IOB:
+            for i in range(n):
+                if values[i, j] > 3:  # the IOB codes: "", I, O, B
+                    return False
+    cdef TokenC* token
+    for i in range(n):
+        token = &doc.c[i]
+        for j in range(k):
+            if ids[j] == LEMMA:
+                token.lemma = values[i, j]
+            elif ids[j] == SENT_START:
+                token.sent_start = <int>values[i, j]
+            elif ids[j] == ENT_IOB:
+                token.ent_iob = <int>values[i, j]
+            else:
+                token.ent_type = values[i, j]
+    return True

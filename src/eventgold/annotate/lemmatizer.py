@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from spacy.util import load_language_data, registry
 
 from eventgold.annotate.batches import batched
-from eventgold.annotate.patterns import doc_array
+from eventgold.annotate.patterns import doc_array, doc_set
 
 try:  # the lookup in C (compiled build); a dict lookup per token otherwise
     from eventgold.annotate import kernel
@@ -64,7 +64,7 @@ class LookupLemmatizer:
             lowers = cast(list[int], doc.to_array([LOWER]).tolist())
             get = self.lemma_of.get
             lemmas = np.fromiter(map(get, lowers, lowers), dtype=np.uint64, count=len(doc))
-        doc.from_array([LEMMA], lemmas.reshape(-1, 1))  # type: ignore[arg-type]
+        doc_set(doc, [LEMMA], lemmas.reshape(-1, 1))
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:

@@ -21,7 +21,7 @@ from eventgold.annotate.gazetteer import Term
 from eventgold.annotate.index import Match, RuleIndex, member
 from eventgold.annotate.normalize import normalize_date, normalize_money, normalize_quantity
 from eventgold.annotate.packs import MentionRule, RulePack
-from eventgold.annotate.patterns import Columns, ColumnSet
+from eventgold.annotate.patterns import Columns, ColumnSet, doc_set
 from eventgold.schema import SchemaTable
 
 _TRIM_TOKENS = frozenset("\"'“”‘’«»()[],;:")
@@ -144,7 +144,7 @@ class MentionFinder:
                 ents[start:end, 0] = 1  # "I" ...
                 ents[start, 0] = 3  # ... after a "B"
                 ents[start:end, 1] = label_ids[term.label]
-            doc.from_array([ENT_IOB, ENT_TYPE], ents)  # type: ignore[arg-type]
+            doc_set(doc, [ENT_IOB, ENT_TYPE], ents)
         return kept
 
     def fuzzy(

@@ -170,6 +170,14 @@ def doc_array(doc: Doc, attrs: list[int]) -> np.ndarray[Any, Any]:
     return doc.to_array(attrs).reshape(len(doc), len(attrs))  # type: ignore[arg-type]
 
 
+def doc_set(doc: Doc, attrs: list[int], values: np.ndarray[Any, Any]) -> None:
+    """``doc.from_array(attrs, values)`` for a 2-D uint64 ``values`` (written into the token
+    structs by the compiled build, under the same condition as :func:`doc_array`)."""
+    if _STRUCT_READER and kernel.doc_set(doc, attrs, values):
+        return
+    doc.from_array(attrs, values)  # type: ignore[arg-type]
+
+
 def sentence_bounds(first: np.ndarray[Any, Any]) -> tuple[list[int], list[int], list[int]]:
     """(starts, ends, sentence_of) of :class:`Sentences` from "a sentence starts here" per
     token (the first token always starts one)."""

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from eventgold.annotate.batches import batched
 from eventgold.annotate.index import member
-from eventgold.annotate.patterns import doc_array
+from eventgold.annotate.patterns import doc_array, doc_set
 
 try:  # the token loop in C (compiled build); the numpy and Python loop below otherwise
     from eventgold.annotate import kernel
@@ -56,7 +56,7 @@ class SentenceSplitter:
             )
         else:
             flags = self._starts(array, doc)
-        doc.from_array([SENT_START], flags.reshape(-1, 1))  # type: ignore[arg-type]
+        doc_set(doc, [SENT_START], flags.reshape(-1, 1))
         return doc
 
     def _starts(self, array: np.ndarray[Any, Any], doc: Doc) -> np.ndarray[Any, Any]:
