@@ -11,9 +11,9 @@
 - :func:`sentence_bounds`, :func:`sentence_starts`: sentence bounds from ``SENT_START`` and the
   sentence splitter's starts.
 - :class:`LemmaTable`: the lookup lemmatizer's table as a C hash table.
-- :func:`doc_array`: ``Doc.to_array`` for the attributes the hot path reads, from spaCy's token
-  structs (cimported: valid for the spaCy version it was compiled against, see
-  :data:`SPACY_BUILT_WITH`).
+- :func:`doc_array`, :func:`doc_set`: ``Doc.to_array`` and ``Doc.from_array`` for the
+  attributes the hot path reads and writes, on spaCy's token structs (cimported: valid for the
+  spaCy version it was compiled against, see :data:`SPACY_BUILT_WITH`).
 
 Each has a Python reference that stays the fallback when this extension is not built. Built by
 ``make compiled`` (``tools/build_compiled.py``, ``tools/kernel_build_hook.py``);
