@@ -12,7 +12,7 @@ measures in one run:
 
 Run: ``.venv/bin/python benchmarks/preannotate_bench.py --mb 50 --workers 2``
 (``--rss-small 10 --rss-large 200`` for the memory check; sizes in MB; ``--compiled`` also
-measures the compiled build (mypyc, and the rule index's C loop) on the same corpus, beside
+measures the compiled build (mypyc, and the token loops in C) on the same corpus, beside
 the pure-Python one).
 """
 

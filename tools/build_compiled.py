@@ -12,7 +12,7 @@ later edits.
 
 Nothing is rebuilt when the sources are unchanged since the last build (a hash is kept in
 ``build/compiled/.sources``). Needs the ``[dev]`` extra (mypy, hatch-mypyc, Cython) and a C
-compiler.
+and C++ compiler.
 """
 
 from __future__ import annotations

@@ -243,7 +243,6 @@ class EventFinder:
         )
         ent_labels = {label: strings.add(label) for label in table.mention_types}
         ent_labels.update({label: strings.add(label) for label in ("DEMONYM", "TITLE")})
-        self.ent_labels = ent_labels
         self.compiled = {
             r.id: _CompiledTrigger(
                 Words(strings, r.head),

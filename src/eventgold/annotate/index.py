@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
+from eventgold.annotate.native import kernel  # None: the Python loop below runs
 from eventgold.annotate.patterns import (
     Columns,
     ColumnSet,
@@ -30,11 +31,6 @@ from eventgold.annotate.patterns import (
     ValueTest,
     compile_pattern,
 )
-
-try:  # the C loop of the compiled build (make compiled); the Python loop below otherwise
-    from eventgold.annotate import kernel
-except ImportError:  # pragma: no cover - depends on the build
-    kernel = None  # type: ignore[assignment]
 
 # Words too frequent to anchor a rule on; a token with only such values is never chosen.
 _FUNCTION_WORDS = frozenset(

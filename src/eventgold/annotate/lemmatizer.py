@@ -20,12 +20,8 @@ from spacy.tokens import Doc
 from spacy.util import load_language_data, registry
 
 from eventgold.annotate.batches import batched
+from eventgold.annotate.native import kernel  # None: a dict lookup per token
 from eventgold.annotate.patterns import doc_array, doc_set
-
-try:  # the lookup in C (compiled build); a dict lookup per token otherwise
-    from eventgold.annotate import kernel
-except ImportError:  # pragma: no cover - depends on the build
-    kernel = None  # type: ignore[assignment]
 
 NAME = "eventgold_lemmatizer"
 

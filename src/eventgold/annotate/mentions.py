@@ -52,12 +52,8 @@ class _MentionPlan:
     them from the pydantic model costs a generic attribute lookup each)."""
 
     def __init__(self, rule: MentionRule) -> None:
-        self.id, self.label, self.score, self.priority = (
-            rule.id,
-            rule.label,
-            rule.score,
-            rule.priority,
-        )
+        self.id, self.label = rule.id, rule.label
+        self.score, self.priority = rule.score, rule.priority
         self.trim_start, self.trim_end = rule.trim
         self.unless_prev = frozenset(rule.unless_prev)
 
@@ -90,7 +86,6 @@ class MentionFinder:
             self.term_of_match[nlp.vocab.strings.add(key)] = term
             target = self.folded if term.case_insensitive else self.exact
             target.add(key, [nlp.make_doc(term.text)])
-        self.rules: dict[str, MentionRule] = {r.id: r for r in pack.mentions}
         self.plans = {r.id: _MentionPlan(r) for r in pack.mentions}
         self.mention_types = frozenset(table.mention_types)
         self.person_type = pack.person_type

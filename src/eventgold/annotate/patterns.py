@@ -30,10 +30,7 @@ from spacy.lexeme import Lexeme
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-try:  # the C loops of the compiled build (make compiled); Python otherwise
-    from eventgold.annotate import kernel
-except ImportError:  # pragma: no cover - depends on the build
-    kernel = None  # type: ignore[assignment]
+from eventgold.annotate.native import kernel  # None: the Python loops run
 
 # Quantifiers of one expanded pattern element (spaCy expands "+" into ONE, ZERO_PLUS and
 # "{n,m}" into n ONE and m-n ZERO_ONE elements).

@@ -18,12 +18,8 @@ from spacy.tokens import Doc
 
 from eventgold.annotate.batches import batched
 from eventgold.annotate.index import member
+from eventgold.annotate.native import kernel  # None: the numpy and Python loop below runs
 from eventgold.annotate.patterns import doc_array, doc_set
-
-try:  # the token loop in C (compiled build); the numpy and Python loop below otherwise
-    from eventgold.annotate import kernel
-except ImportError:  # pragma: no cover - depends on the build
-    kernel = None  # type: ignore[assignment]
 
 NAME = "eventgold_sentences"
 ENDS = (".", "!", "?", "...", "…", "?!", "!?")
