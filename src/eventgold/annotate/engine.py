@@ -38,6 +38,12 @@ from eventgold.schema import (
 )
 
 MAX_SEGMENT_CHARS = 20_000
+# Whitespace-separated chunks whose tokenization spaCy memoizes (its default is 10,000). News
+# has far more distinct chunks ("Tuesday,", "(Reuters)", numbers): past the default a quarter
+# of them went through the prefix/suffix regexes again every time, the tokenizer's main cost.
+# About 200 bytes each, so at most ~20 MB per process; chunks first seen after it is full are
+# tokenized as before, uncached.
+TOKENIZER_CACHE_CHUNKS = 100_000
 _SPECIAL_CASES = ("U.S.", "U.N.", "U.K.", "E.U.")
 _DATELINE = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -48,12 +54,14 @@ DATELINE_WINDOW = 1500
 
 
 def build_nlp() -> Language:
-    """Blank English, a sentence splitter and the lookup lemmatizer (spacy-lookups-data)."""
+    """Blank English, a sentence splitter and the lookup lemmatizer (spacy-lookups-data),
+    with a tokenizer cache sized for long runs (``TOKENIZER_CACHE_CHUNKS``)."""
     nlp = spacy.blank("en")
     nlp.add_pipe(SENTENCES)
     nlp.add_pipe(LEMMATIZER)
     nlp.initialize()
     tokenizer: Any = nlp.tokenizer
+    tokenizer.max_cache_size = TOKENIZER_CACHE_CHUNKS
     for prefix in _SPECIAL_CASES:
         for suffix in ("led", "backed", "brokered", "made", "based"):
             tokenizer.add_special_case(
