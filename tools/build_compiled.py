@@ -10,7 +10,8 @@ later edits.
     python tools/build_compiled.py            # -> dist/eventgold-*-cp3XX-*.whl, build/compiled/
     PYTHONPATH=build/compiled eventgold preannotate ...   # run the compiled modules
 
-Nothing is rebuilt when the sources are unchanged since the last build (a hash is kept in
+Nothing is rebuilt when the sources, the Python version and the installed spaCy, numpy,
+Cython and mypy are unchanged since the last build (a hash is kept in
 ``build/compiled/.sources``). Needs the ``[dev]`` extra (mypy, hatch-mypyc, Cython) and a C
 and C++ compiler.
 """
@@ -23,6 +24,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,8 +43,22 @@ def _sources() -> list[Path]:
     return files
 
 
+# The build also depends on these: the extension cimports spaCy's Doc and numpy's headers,
+# so an upgrade of either (or of the compilers' Python side) must rebuild it.
+_BUILD_DEPENDENCIES = ("spacy", "numpy", "cython", "mypy")
+
+
+def _installed(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
 def sources_hash() -> str:
     digest = hashlib.sha256(sys.version.encode())
+    for name in _BUILD_DEPENDENCIES:
+        digest.update(f"{name}=={_installed(name)}\0".encode())
     for path in _sources():
         digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()

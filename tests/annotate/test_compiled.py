@@ -85,3 +85,36 @@ def test_compiled_output_is_byte_identical(compiled: Path, tmp_path: Path) -> No
         out = tmp_path / f"compiled-{workers}.jsonl"
         assert _run(compiled, _PREANNOTATE, workers, str(out), *inputs).strip() == "compiled"
         assert out.read_bytes() == pure, f"compiled build, {workers} worker(s)"
+
+
+_MISFIT_KERNEL = (
+    "import importlib.abc, importlib.machinery, sys, warnings\n"
+    "class Misfit(importlib.abc.MetaPathFinder, importlib.abc.Loader):\n"
+    "    def find_spec(self, name, path=None, target=None):\n"
+    "        if name == 'eventgold.annotate.kernel':\n"
+    "            return importlib.machinery.ModuleSpec(name, self)\n"
+    "    def create_module(self, spec):\n"
+    "        raise ValueError('spacy.tokens.doc.Doc size changed, may indicate binary "
+    "incompatibility')\n"
+    "    def exec_module(self, module):\n"
+    "        pass\n"
+    "sys.meta_path.insert(0, Misfit())\n"
+    "with warnings.catch_warnings(record=True) as caught:\n"
+    "    warnings.simplefilter('always')\n"
+    "    from eventgold.annotate import Annotator\n"
+    "    from eventgold.annotate.build import build_name\n"
+    "    from eventgold.annotate.native import kernel\n"
+    "from eventgold.schema import new_document\n"
+    "record = Annotator().annotate(new_document('d', sys.argv[1]))\n"
+    "print(kernel is None, build_name(), len(record.events))\n"
+    "print([str(w.message) for w in caught if w.category is RuntimeWarning])\n"
+)
+
+
+def test_a_kernel_that_does_not_fit_spacy_is_set_aside(compiled: Path) -> None:
+    """An extension built against another spaCy fails Cython's import-time type check with
+    ValueError: the annotator warns, runs the Python loops and still finds the events."""
+    text = "France deployed 2,000 troops to Mali on Tuesday."
+    lines = _run(compiled, _MISFIT_KERNEL, text).splitlines()
+    assert lines[0] == "True partly compiled 1"
+    assert "Rebuild with `make compiled`" in lines[1] and "size changed" in lines[1]

@@ -8,7 +8,6 @@ same sources run unchanged as pure Python otherwise) and builds the token loops 
 from __future__ import annotations
 
 import importlib
-import importlib.util
 from importlib.machinery import EXTENSION_SUFFIXES
 
 HOT_MODULES = (
@@ -32,7 +31,9 @@ def compiled_modules() -> list[str]:
         path = str(getattr(importlib.import_module(name), "__file__", "") or "")
         if path.endswith(tuple(EXTENSION_SUFFIXES)):
             found.append(name)
-    if importlib.util.find_spec(KERNEL) is not None:
+    from eventgold.annotate.native import kernel  # None when absent or set aside
+
+    if kernel is not None:
         found.append(KERNEL)
     return found
 
