@@ -11,10 +11,11 @@ measures in one run:
   side with the anchor, and the median ratio) and with ``--workers N``;
 - peak RSS growth of a preannotate run on a small and on a large input (subprocesses).
 
-Run: ``.venv/bin/python benchmarks/preannotate_bench.py --mb 50 --workers 2``
-(``--rss-small 10 --rss-large 200`` for the memory check; sizes in MB; ``--compiled`` also
-measures the compiled build (mypyc, and the token loops in C) on the same corpus, beside
-the pure-Python one).
+Run (the figures in ``benchmarks/README.md``):
+``.venv/bin/python benchmarks/preannotate_bench.py --mb 50 --workers 2 --compiled --rounds 3``
+(``--compiled`` also measures the compiled build, mypyc and the token loops in C, on the same
+corpus beside the pure-Python one; ``--rounds 3`` repeats the 1-worker comparison side by
+side and reports the median; ``--rss-small 10 --rss-large 200`` sizes the memory check, in MB).
 """
 
 from __future__ import annotations
