@@ -50,12 +50,13 @@ def _nlp() -> Language:
     return build_nlp()
 
 
-def _uncached(nlp: Language) -> Language:
+@cache
+def _uncached_nlp() -> Language:
     """The same tokenizer (same special cases) with its chunk cache switched off."""
     other = build_nlp()
     tokenizer = other.tokenizer
     tokenizer.max_cache_size = 0  # type: ignore[attr-defined]
-    assert tokenizer.rules == nlp.tokenizer.rules  # type: ignore[attr-defined]
+    assert tokenizer.rules == _nlp().tokenizer.rules  # type: ignore[attr-defined]
     return other
 
 
@@ -77,8 +78,3 @@ def test_cached_tokenization_equals_uncached(chunks: list[str], joiner: str) -> 
     expected = _tokens(_uncached_nlp().tokenizer(text))
     assert _tokens(nlp.tokenizer(text)) == expected  # chunks tokenized, then cached
     assert _tokens(nlp.tokenizer(text)) == expected  # the same chunks from the cache
-
-
-@cache
-def _uncached_nlp() -> Language:
-    return _uncached(_nlp())

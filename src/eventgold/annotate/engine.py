@@ -39,8 +39,9 @@ from eventgold.schema import (
 
 MAX_SEGMENT_CHARS = 20_000
 # Whitespace-separated chunks whose tokenization spaCy memoizes (its default is 10,000). News
-# has far more distinct chunks ("Tuesday,", "(Reuters)", numbers): past the default a quarter
-# of them went through the prefix/suffix regexes again every time, the tokenizer's main cost.
+# has far more distinct chunks ("Tuesday,", "(Reuters)", numbers): past the default, every
+# chunk not cached went through the affix regexes again each time it occurred (a quarter of
+# the occurrences in the bench corpus), the tokenizer's main cost.
 # About 200 bytes each, so at most ~20 MB per process; chunks first seen after it is full are
 # tokenized as before, uncached.
 TOKENIZER_CACHE_CHUNKS = 100_000
